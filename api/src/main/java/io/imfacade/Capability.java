@@ -1,0 +1,32 @@
+package io.imfacade;
+
+/**
+ * An optional operation that a provider may or may not offer. The operations of the three services
+ * not named here are offered by every provider.
+ *
+ * <p>A provider lists what it offers in {@link ImClient#capabilities()}; calling an operation it
+ * does not offer throws {@link io.imfacade.error.UnsupportedCapabilityException} with the reason.
+ */
+public enum Capability {
+  /** {@link io.imfacade.profile.UserProfileService#totalSizeBytes()}: the app's attribute storage. */
+  PROFILE_TOTAL_SIZE("profiles.totalSizeBytes"),
+  /** Profile attributes beyond the eight neutral fields ({@code UserProfile.customAttributes()}). */
+  PROFILE_CUSTOM_ATTRIBUTES("profiles.customAttributes"),
+  /** The whole {@link io.imfacade.group.GroupMemberAttributes} service. */
+  GROUP_MEMBER_ATTRIBUTES("groupMemberAttributes"),
+  /** {@link io.imfacade.contact.ContactGraph#setRemark} and remarks in contact lists. */
+  CONTACT_REMARK("contacts.setRemark"),
+  /** Block, unblock and the block list of {@link io.imfacade.contact.ContactGraph}. */
+  BLOCK_LIST("contacts.block");
+
+  private final String operation;
+
+  Capability(String operation) {
+    this.operation = operation;
+  }
+
+  /** The neutral operation name used in errors and logs. */
+  public String operation() {
+    return operation;
+  }
+}

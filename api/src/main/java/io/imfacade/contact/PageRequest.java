@@ -1,0 +1,64 @@
+package io.imfacade.contact;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Which page of a list to read: the first, or the one after a cursor from {@link
+ * Page#nextCursor()}. Immutable. The page size is checked against the vendor's limit (at most 50 on
+ * every built-in provider) when the request is made.
+ */
+public final class PageRequest {
+
+  private final String cursor;
+  private final int size;
+
+  private PageRequest(String cursor, int size) {
+    if (size < 1) {
+      throw new IllegalArgumentException("page size must be at least 1, was " + size);
+    }
+    this.cursor = cursor;
+    this.size = size;
+  }
+
+  /** The first page with up to {@code size} items. */
+  public static PageRequest first(int size) {
+    return new PageRequest(null, size);
+  }
+
+  /** The page after {@code cursor}, with up to {@code size} items. */
+  public static PageRequest after(String cursor, int size) {
+    Objects.requireNonNull(cursor, "cursor");
+    if (cursor.isEmpty()) {
+      throw new IllegalArgumentException("cursor must not be empty");
+    }
+    return new PageRequest(cursor, size);
+  }
+
+  /** The cursor, or empty for the first page. */
+  public Optional<String> cursor() {
+    return Optional.ofNullable(cursor);
+  }
+
+  /** The largest number of items wanted. */
+  public int size() {
+    return size;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof PageRequest
+        && size == ((PageRequest) o).size
+        && Objects.equals(cursor, ((PageRequest) o).cursor);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(cursor, size);
+  }
+
+  @Override
+  public String toString() {
+    return "PageRequest{size=" + size + (cursor == null ? "" : ", cursor=" + cursor) + '}';
+  }
+}

@@ -1,0 +1,2 @@
+/** Contact lists, remarks and block lists, with cursor paging. */
+package io.imfacade.contact;

@@ -1,0 +1,6 @@
+/**
+ * The neutral error hierarchy. Every failure is an unchecked {@link io.imfacade.error.ImException}
+ * whose subclass names the kind of failure and whose {@link io.imfacade.error.ErrorDetails} keep the
+ * provider, operation, HTTP status and vendor code. Secrets never appear in messages.
+ */
+package io.imfacade.error;

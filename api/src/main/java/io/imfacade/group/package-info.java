@@ -1,0 +1,2 @@
+/** Custom attributes of group members. */
+package io.imfacade.group;

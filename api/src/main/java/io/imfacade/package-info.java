@@ -1,0 +1,5 @@
+/**
+ * The entry point: {@link io.imfacade.ImFacade} opens an {@link io.imfacade.ImClient} for the
+ * provider named in an {@link io.imfacade.ImConfig}.
+ */
+package io.imfacade;

@@ -1,0 +1,42 @@
+package io.imfacade.profile;
+
+import io.imfacade.error.InvalidRequestException;
+
+/**
+ * A user's gender as every vendor stores it: {@code 0} unknown, {@code 1} male, {@code 2} female.
+ *
+ * <p>{@link #UNKNOWN} is also what an unset gender reads as, so a profile never has a null gender.
+ */
+public enum Gender {
+  /** Not set or not known (wire value 0). */
+  UNKNOWN(0),
+  /** Male (wire value 1). */
+  MALE(1),
+  /** Female (wire value 2). */
+  FEMALE(2);
+
+  private final int wireValue;
+
+  Gender(int wireValue) {
+    this.wireValue = wireValue;
+  }
+
+  /** The integer the vendors use. */
+  public int wireValue() {
+    return wireValue;
+  }
+
+  /**
+   * The gender for a vendor's integer.
+   *
+   * @throws InvalidRequestException if the value is not 0, 1 or 2
+   */
+  public static Gender fromWire(int value) {
+    for (Gender g : values()) {
+      if (g.wireValue == value) {
+        return g;
+      }
+    }
+    throw new InvalidRequestException("gender", "gender must be 0, 1 or 2, was " + value);
+  }
+}

@@ -1,0 +1,2 @@
+/** User profiles: the neutral model ({@link io.imfacade.profile.UserProfile}) and its service. */
+package io.imfacade.profile;
