@@ -32,7 +32,7 @@ public interface ImClient extends AutoCloseable {
 
   /**
    * Releases what this client owns. Resources shared with other clients (the connection pool)
-   * stay open. Calling it twice is harmless; calls after it fail.
+   * stay open. Calling it twice is harmless; calls after it throw {@link IllegalStateException}.
    */
   @Override
   void close();

@@ -51,8 +51,10 @@ public interface ContactGraph {
    * Adds users to {@code owner}'s block list; already blocked users are left as they are. Needs
    * {@link io.imfacade.Capability#BLOCK_LIST}.
    *
+   * @throws io.imfacade.error.NotFoundException if {@code owner} or one of {@code users} does not
+   *     exist
    * @throws io.imfacade.error.QuotaExceededException if the block list would exceed the vendor's
-   *     size
+   *     size; a provider that has to send several requests may have blocked some users already
    */
   void block(String owner, Collection<String> users);
 

@@ -8,6 +8,7 @@ import java.util.Map;
  * Needs {@link io.imfacade.Capability#GROUP_MEMBER_ATTRIBUTES}. Implementations are thread-safe.
  *
  * <p>Keys and values are strings. An empty value removes its key: there is no separate delete.
+ * User ids are case-insensitive; results carry them in lower case.
  */
 public interface GroupMemberAttributes {
 

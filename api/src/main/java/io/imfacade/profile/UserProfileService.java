@@ -7,6 +7,8 @@ import java.util.Optional;
 /**
  * Reads and writes users' profiles (Easemob/Shengwang user attributes, NetEase user cards).
  * Implementations are thread-safe.
+ *
+ * <p>User ids are case-insensitive on every built-in vendor; results carry them in lower case.
  */
 public interface UserProfileService {
 

@@ -1,0 +1,245 @@
+package io.imfacade.tck;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import io.imfacade.Capability;
+import io.imfacade.ImClient;
+import io.imfacade.contact.PageRequest;
+import io.imfacade.error.UnsupportedCapabilityException;
+import io.imfacade.profile.ProfileUpdate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+
+/**
+ * The base of every contract: opens a client through the {@link ProviderHarness} before each test,
+ * seeds three users ({@link #alice()}, {@link #bob()}, {@link #carol()}), and closes both after the
+ * test.
+ *
+ * <p>The harness is checked here once for all contracts: a null harness, an {@code openClient()}
+ * that throws or returns null, a client of another provider, or seeding that fails makes the test
+ * <em>fail</em> with a message that says what is wrong. It never makes a test skip, so a broken
+ * harness cannot pass for a provider that lacks features.
+ */
+public abstract class ContractSupport {
+
+  private ProviderHarness harness;
+  private ImClient client;
+  private String providerId;
+  private String alice;
+  private String bob;
+  private String carol;
+
+  /** The harness of the provider under test; called once per test. */
+  protected abstract ProviderHarness harness();
+
+  /**
+   * Gets the harness, opens the client, checks that it belongs to the harness's provider, and
+   * seeds {@link #alice()}, {@link #bob()} and {@link #carol()}. Any problem fails the test.
+   */
+  @BeforeEach
+  protected final void openClientThroughHarness() {
+    String testClass = getClass().getName();
+    ProviderHarness h = harnessCall(() -> harness(), testClass + ".harness()");
+    if (h == null) {
+      throw misconfigured(testClass + ".harness() returned null: the TCK needs a ProviderHarness", null);
+    }
+    harness = h;
+    String id = harnessCall(h::providerId, "harness.providerId()");
+    if (id == null || id.isBlank()) {
+      throw misconfigured("harness.providerId() of " + h.getClass().getName() + " returned '" + id + "'", null);
+    }
+    providerId = id;
+    ImClient c = harnessCall(h::openClient, "harness.openClient() for provider '" + id + "'");
+    if (c == null) {
+      throw misconfigured("harness.openClient() for provider '" + id + "' returned null", null);
+    }
+    client = c;
+    String actual = c.provider();
+    if (!id.equals(actual)) {
+      throw misconfigured("the harness is for provider '" + id + "' but openClient() returned a client of provider '"
+          + actual + "' (" + c.getClass().getName() + ")", null);
+    }
+    Set<Capability> capabilities = c.capabilities();
+    assertThat(capabilities).as("client.capabilities() of provider '%s'", id).isNotNull();
+    alice = TestIds.user("alice");
+    bob = TestIds.user("bob");
+    carol = TestIds.user("carol");
+    seedUsers(List.of(alice, bob, carol));
+  }
+
+  /** Closes the client, then the harness. */
+  @AfterEach
+  protected final void closeClientAndHarness() {
+    try {
+      if (client != null) {
+        client.close();
+      }
+    } finally {
+      if (harness != null) {
+        harness.close();
+      }
+    }
+  }
+
+  /** The client of this test. */
+  protected final ImClient client() {
+    return client;
+  }
+
+  /** The harness of this test (the one {@link #harness()} returned). */
+  protected final ProviderHarness activeHarness() {
+    return harness;
+  }
+
+  /** The id of the provider under test. */
+  protected final String providerId() {
+    return providerId;
+  }
+
+  /** A user that exists, unique to this test. */
+  protected final String alice() {
+    return alice;
+  }
+
+  /** A second user that exists, unique to this test. */
+  protected final String bob() {
+    return bob;
+  }
+
+  /** A third user that exists, unique to this test. */
+  protected final String carol() {
+    return carol;
+  }
+
+  /** A well-formed user id that was never created. */
+  protected final String unknownUser() {
+    return TestIds.user("ghost");
+  }
+
+  /** A well-formed group id that was never created. */
+  protected final String unknownGroup() {
+    return TestIds.group();
+  }
+
+  /**
+   * Creates {@code count} new users, unique to this test, through the harness.
+   *
+   * @param label a few lower-case letters that show in the ids, for the reader of a failure
+   */
+  protected final List<String> createUsers(String label, int count) {
+    List<String> ids = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      ids.add(TestIds.user(label));
+    }
+    seedUsers(ids);
+    return ids;
+  }
+
+  /** Creates a new group owned by {@code owner} with these members and returns its id. */
+  protected final String createGroup(String owner, Collection<String> members) {
+    String groupId = TestIds.group();
+    harnessCall(() -> {
+      harness.createGroup(groupId, owner, List.copyOf(members));
+      return null;
+    }, "harness.createGroup(" + groupId + ", " + owner + ", " + members.size() + " members)");
+    return groupId;
+  }
+
+  /**
+   * Goes on only if the client declares {@code capability}. Otherwise the operation must be refused
+   * with an {@link UnsupportedCapabilityException} for that capability, and the test is skipped
+   * with the provider's reason. A provider that performs the operation anyway, or fails in another
+   * way, fails the test.
+   */
+  protected final void requireCapability(Capability capability) {
+    if (client.capabilities().contains(capability)) {
+      return;
+    }
+    UnsupportedCapabilityException refusal = assertRefused(capability);
+    Assumptions.abort("provider '" + providerId + "' does not offer " + capability + ": " + refusal.plainMessage());
+  }
+
+  /**
+   * Calls an operation of {@code capability}, which the client does not declare, and checks that
+   * it is refused the documented way.
+   */
+  final UnsupportedCapabilityException assertRefused(Capability capability) {
+    Throwable thrown = catchThrowable(probe(capability));
+    assertThat(thrown)
+        .as("provider '%s' does not declare %s, so %s must throw UnsupportedCapabilityException",
+            providerId, capability, capability.operation())
+        .isInstanceOf(UnsupportedCapabilityException.class);
+    UnsupportedCapabilityException refusal = (UnsupportedCapabilityException) thrown;
+    assertThat(refusal.capability()).as("capability of the UnsupportedCapabilityException").isEqualTo(capability);
+    return refusal;
+  }
+
+  /** One call of an operation of {@code capability}, with well-formed arguments. */
+  private ThrowingCallable probe(Capability capability) {
+    switch (capability) {
+      case PROFILE_TOTAL_SIZE:
+        return () -> client.profiles().totalSizeBytes();
+      case PROFILE_CUSTOM_ATTRIBUTES:
+        return () -> client.profiles().update(alice, ProfileUpdate.builder().customAttribute("tck_probe", "x").build());
+      case GROUP_MEMBER_ATTRIBUTES:
+        return () -> client.groupMemberAttributes().get(unknownGroup(), alice);
+      case CONTACT_REMARK:
+        return () -> client.contacts().setRemark(alice, bob, "probe");
+      case BLOCK_LIST:
+        return () -> client.contacts().blocked(alice, PageRequest.first(10));
+      default:
+        throw new AssertionError("the TCK has no probe for " + capability + ": update the TCK");
+    }
+  }
+
+  /**
+   * Goes on only if the harness says the provider enforces the vendors' shared limits; otherwise
+   * skips the test, naming {@code what} could not be checked.
+   */
+  protected final void requireLimits(String what) {
+    if (!harness.enforcesLimits()) {
+      Assumptions.abort("the harness of provider '" + providerId + "' declares that it enforces no vendor limits, so "
+          + what + " cannot be checked");
+    }
+  }
+
+  /** Runs {@code call}, asserts it throws a {@code type}, and returns the exception. */
+  protected static <T extends Throwable> T expect(Class<T> type, ThrowingCallable call) {
+    Throwable thrown = catchThrowable(call);
+    assertThat(thrown).as("expected %s", type.getSimpleName()).isInstanceOf(type);
+    return type.cast(thrown);
+  }
+
+  private void seedUsers(List<String> ids) {
+    harnessCall(() -> {
+      harness.createUsers(List.copyOf(ids));
+      return null;
+    }, "harness.createUsers(" + ids.size() + " users: " + ids.get(0) + (ids.size() > 1 ? ", ..." : "") + ")");
+  }
+
+  /**
+   * Runs a call into the harness. Anything it throws, an assumption failure included, becomes an
+   * {@link AssertionError}: a broken harness must fail the TCK, not skip it.
+   */
+  private static <T> T harnessCall(Supplier<T> call, String what) {
+    try {
+      return call.get();
+    } catch (VirtualMachineError e) {
+      throw e;
+    } catch (Throwable t) {
+      throw misconfigured(what + " failed: " + t, t);
+    }
+  }
+
+  private static AssertionError misconfigured(String message, Throwable cause) {
+    return new AssertionError("misconfigured TCK harness: " + message, cause);
+  }
+}
