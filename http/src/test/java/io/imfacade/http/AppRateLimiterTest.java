@@ -1,0 +1,166 @@
+package io.imfacade.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import io.imfacade.error.ImException;
+import io.imfacade.error.RateLimitedException;
+import io.imfacade.spi.ProviderContext;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+class AppRateLimiterTest {
+
+  private static final Instant FAR = Instant.parse("2100-01-01T00:00:00Z");
+
+  private final FakeTime time = new FakeTime();
+
+  private AppRateLimiter limiter(double rps) {
+    return new AppRateLimiter("app", rps, time, time::nanoTime, time);
+  }
+
+  /** Fake nanos at which each of {@code n} back-to-back acquisitions is granted. */
+  private List<Long> grants(AppRateLimiter limiter, int n) {
+    List<Long> at = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      limiter.acquire(FAR);
+      at.add(time.nanoTime());
+    }
+    return at;
+  }
+
+  @Test
+  void permitsAreSpacedEvenly() {
+    List<Long> at = grants(limiter(10), 5);
+    assertThat(at).containsExactly(0L, 100_000_000L, 200_000_000L, 300_000_000L, 400_000_000L);
+  }
+
+  @Test
+  void idleTimeStoresNoBurst() {
+    AppRateLimiter limiter = limiter(4);
+    limiter.acquire(FAR);
+    time.advance(Duration.ofSeconds(10));
+    long start = time.nanoTime();
+    List<Long> at = grants(limiter, 3);
+    assertThat(at).containsExactly(start, start + 250_000_000L, start + 500_000_000L);
+  }
+
+  @Test
+  void aPermitAfterTheDeadline_failsAtOnce_andReservesNothing() {
+    AppRateLimiter limiter = limiter(1);
+    limiter.acquire(FAR);
+    Instant now = time.instant();
+
+    RateLimitedException e = catchThrowableOfType(RateLimitedException.class,
+        () -> limiter.acquire(now.plusMillis(500)));
+    assertThat(e.retryAfter()).hasValue(Duration.ofSeconds(1));
+    assertThat(e.isRetryable()).isTrue();
+    assertThat(time.instant()).isEqualTo(now); // did not wait
+
+    limiter.acquire(now.plusSeconds(2)); // the refused caller did not take the slot at +1 s
+    assertThat(time.instant()).isEqualTo(now.plusSeconds(1));
+  }
+
+  @Test
+  void pauseUntil_holdsEveryone_thenSpacingResumes() {
+    AppRateLimiter limiter = limiter(10);
+    limiter.acquire(FAR);
+    Instant blockedUntil = time.instant().plusSeconds(10);
+    limiter.pauseUntil(blockedUntil);
+
+    limiter.acquire(FAR);
+    assertThat(time.instant()).isEqualTo(blockedUntil);
+    limiter.acquire(FAR);
+    assertThat(time.instant()).isEqualTo(blockedUntil.plusMillis(100));
+  }
+
+  @Test
+  void pauseUntil_inThePastOrShorterThanTheCurrentPause_changesNothing() {
+    AppRateLimiter limiter = limiter(10);
+    limiter.pauseUntil(time.instant().plusSeconds(5));
+    limiter.pauseUntil(time.instant().plusSeconds(1));
+    limiter.pauseUntil(time.instant().minusSeconds(1));
+    Instant start = time.instant();
+    limiter.acquire(FAR);
+    assertThat(time.instant()).isEqualTo(start.plusSeconds(5));
+  }
+
+  @Test
+  void aPauseThatBeginsWhileACallerSleeps_holdsThatCallerToo() {
+    AtomicBoolean paused = new AtomicBoolean();
+    AtomicReference<AppRateLimiter> self = new AtomicReference<>();
+    Sleeper pausingSleeper = d -> {
+      if (paused.compareAndSet(false, true)) {
+        self.get().pauseUntil(time.instant().plusSeconds(10)); // the vendor blocks the app meanwhile
+      }
+      time.sleep(d);
+    };
+    AppRateLimiter limiter = new AppRateLimiter("app", 10, time, time::nanoTime, pausingSleeper);
+    self.set(limiter);
+    limiter.acquire(FAR);
+    Instant start = time.instant();
+
+    limiter.acquire(FAR); // slot at +100 ms, but the pause until +10 s began during the sleep
+    assertThat(time.instant()).isEqualTo(start.plusSeconds(10));
+  }
+
+  @Test
+  void aPauseLongerThanTheDeadline_failsAtOnce() {
+    AppRateLimiter limiter = limiter(10);
+    limiter.pauseUntil(time.instant().plusSeconds(10));
+    assertThatThrownBy(() -> limiter.acquire(time.instant().plusSeconds(5)))
+        .isInstanceOf(RateLimitedException.class);
+  }
+
+  @Test
+  void interruptedWhileWaiting_restoresTheFlag_andThrowsANeutralException() {
+    AppRateLimiter limiter = new AppRateLimiter("app", 0.1, Clock.systemUTC(), System::nanoTime, Sleeper.SYSTEM);
+    limiter.acquire(FAR);
+    assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
+      AtomicReference<Throwable> thrown = new AtomicReference<>();
+      AtomicBoolean flagAfter = new AtomicBoolean();
+      Thread waiter = new Thread(() -> {
+        try {
+          limiter.acquire(FAR); // would wait 10 s
+        } catch (Throwable t) {
+          thrown.set(t);
+          flagAfter.set(Thread.currentThread().isInterrupted());
+        }
+      });
+      waiter.start();
+      Thread.sleep(200);
+      waiter.interrupt();
+      waiter.join();
+      assertThat(thrown.get()).isExactlyInstanceOf(ImException.class).hasMessageContaining("interrupted");
+      assertThat(flagAfter).isTrue();
+    });
+  }
+
+  @Test
+  void shared_isOnePerAppKeyAndContext() {
+    try (ProviderContext one = ProviderContext.create(); ProviderContext two = ProviderContext.create()) {
+      AppRateLimiter a = AppRateLimiter.shared(one, "easemob:org#app", 100);
+      assertThat(AppRateLimiter.shared(one, "easemob:org#app", 50)).isSameAs(a);
+      assertThat(a.requestsPerSecond()).isEqualTo(100);
+      assertThat(AppRateLimiter.shared(one, "easemob:org#other", 100)).isNotSameAs(a);
+      assertThat(AppRateLimiter.shared(two, "easemob:org#app", 100)).isNotSameAs(a);
+      assertThat(a.appKey()).isEqualTo("easemob:org#app");
+      assertThat(a).hasToString("AppRateLimiter{easemob:org#app, 100.0/s}");
+    }
+  }
+
+  @Test
+  void rejectsABadRate() {
+    assertThatThrownBy(() -> limiter(0)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> limiter(Double.NaN)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> limiter(Double.POSITIVE_INFINITY)).isInstanceOf(IllegalArgumentException.class);
+  }
+}
