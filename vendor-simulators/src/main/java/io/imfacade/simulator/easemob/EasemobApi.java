@@ -1,0 +1,563 @@
+package io.imfacade.simulator.easemob;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.imfacade.simulator.internal.Answer;
+import io.imfacade.simulator.internal.RateWindow;
+import io.imfacade.simulator.internal.Router;
+import io.imfacade.simulator.internal.SimRequest;
+import java.time.Clock;
+import java.util.AbstractMap;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The Easemob REST endpoints: authentication, the app-wide rate limit, routing, and one handler per
+ * endpoint turning a request into the documented JSON (seeds 000–002, reference §1).
+ */
+final class EasemobApi {
+
+  /**
+   * The keys of the batch member-attribute answer, spelled as in seed 001's response example,
+   * trailing colon included. The colon looks like a typo in Easemob's doc; the simulator answers
+   * what the doc shows, so that a client parsing the documented example parses the simulator too.
+   */
+  static final String BATCH_FAILED_KEY = "updateMetadataFailed:";
+
+  /** See {@link #BATCH_FAILED_KEY}. */
+  static final String BATCH_SUCCEEDED_KEY = "updateMetadataSucceeded:";
+
+  static final int USER_BATCH_GET_MAX = 100;
+  static final int MEMBER_BATCH_PUT_MAX = 20;
+  static final int MEMBER_BATCH_GET_MAX = 10;
+  static final int PAGE_MAX = 50;
+  static final int CONTACTS_PAGE_DEFAULT = 10;
+  static final int BLOCKS_UNPAGED_MAX = 500;
+
+  /** One request on its way through a handler. */
+  static final class Call {
+    final SimRequest request;
+    final Router.Match<Handler> match;
+    final long now;
+
+    Call(SimRequest request, Router.Match<Handler> match, long now) {
+      this.request = request;
+      this.match = match;
+      this.now = now;
+    }
+
+    String param(String name) {
+      return match.param(name);
+    }
+  }
+
+  @FunctionalInterface
+  interface Handler {
+    Answer handle(Call call);
+  }
+
+  private final EasemobSimulator.Config config;
+  private final EasemobState state;
+  private final Tokens tokens;
+  private final RateWindow rate;
+  private final Clock clock;
+  private final AtomicLong rateLimited;
+  private final Router<Handler> router = new Router<>();
+
+  EasemobApi(EasemobSimulator.Config config, EasemobState state, Tokens tokens, RateWindow rate, AtomicLong rateLimited) {
+    this.config = config;
+    this.state = state;
+    this.tokens = tokens;
+    this.rate = rate;
+    this.clock = config.clock;
+    this.rateLimited = rateLimited;
+    router
+        .route("POST", "token", this::token)
+        .route("GET", "metadata/user/capacity", this::capacity)
+        .route("POST", "metadata/user/get", this::userMetadataBatchGet)
+        .route("PUT", "metadata/user/{user}", this::userMetadataPut)
+        .route("GET", "metadata/user/{user}", this::userMetadataGet)
+        .route("DELETE", "metadata/user/{user}", this::userMetadataDelete)
+        .route("PUT", "metadata/chatgroup/{group}/users/batch", this::memberMetadataBatchPut)
+        .route("POST", "metadata/chatgroup/{group}/get", this::memberMetadataBatchGet)
+        .route("PUT", "metadata/chatgroup/{group}/user/{user}", this::memberMetadataPut)
+        .route("GET", "metadata/chatgroup/{group}/user/{user}", this::memberMetadataGet)
+        .route("POST", "users/{owner}/contacts/users/{friend}", this::contactAdd)
+        .route("DELETE", "users/{owner}/contacts/users/{friend}", this::contactRemove)
+        .route("GET", "users/{owner}/contacts/users", this::contactsAll)
+        .route("PUT", "user/{owner}/contacts/users/{friend}", this::contactRemark)
+        .route("GET", "user/{owner}/contacts", this::contactsPage)
+        .route("POST", "users/{owner}/blocks/users", this::blockAdd)
+        .route("GET", "users/{owner}/blocks/users", this::blocksPage)
+        .route("DELETE", "users/{owner}/blocks/users/{blocked}", this::blockRemove);
+  }
+
+  static boolean isTokenRequest(SimRequest request) {
+    return request.segments().size() == 1 && request.segments().get(0).equals("token");
+  }
+
+  /** The answer to one request that no fault intercepted. */
+  Answer handle(SimRequest request) {
+    long now = clock.millis();
+    try {
+      Router.Match<Handler> match = router.match(request.method(), request.segments());
+      if (!isTokenRequest(request)) {
+        authenticate(request);
+        if (!rate.tryAcquire(now)) {
+          rateLimited.incrementAndGet();
+          throw rateLimitError();
+        }
+      }
+      if (match.handler() == null) {
+        throw match.methodNotAllowed()
+            ? new EasemobError(405, EasemobError.WEB_APPLICATION, "javax.ws.rs.NotAllowedException", "HTTP 405 Method Not Allowed")
+            : new EasemobError(404, EasemobError.WEB_APPLICATION, "javax.ws.rs.NotFoundException", "HTTP 404 Not Found");
+      }
+      return match.handler().handle(new Call(request, match, now));
+    } catch (EasemobError e) {
+      return error(e, now);
+    }
+  }
+
+  static EasemobError rateLimitError() {
+    return new EasemobError(429, EasemobError.REACH_LIMIT, "com.easemob.common.exception.ReachLimitException",
+        "This request has reached api limit");
+  }
+
+  static Answer error(EasemobError e, long now) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("error", e.error());
+    body.put("exception", e.exception());
+    body.put("timestamp", now);
+    body.put("duration", 0);
+    body.put("error_description", e.description());
+    return Answer.json(e.status(), body);
+  }
+
+  private void authenticate(SimRequest request) {
+    String header = request.header("Authorization");
+    String token = null;
+    if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      token = header.substring(7).trim();
+    }
+    switch (tokens.check(token)) {
+      case VALID:
+        return;
+      case EXPIRED:
+        throw new EasemobError(401, EasemobError.UNAUTHORIZED, "EasemobUnauthorizedException",
+            "Unable to authenticate due to expired access token");
+      default:
+        throw new EasemobError(401, EasemobError.UNAUTHORIZED, "EasemobUnauthorizedException",
+            "Unable to authenticate (OAuth)");
+    }
+  }
+
+  // ---- token ----
+
+  private Answer token(Call call) {
+    JsonNode body = jsonBody(call.request);
+    String grantType = text(body, "grant_type");
+    if (!"client_credentials".equals(grantType)) {
+      throw invalidGrant("unsupported grant_type: " + grantType);
+    }
+    String clientId = text(body, "client_id");
+    String clientSecret = text(body, "client_secret");
+    if (config.clientId == null || !config.clientId.equals(clientId) || !config.clientSecret.equals(clientSecret)) {
+      // Same answer for a wrong id and a wrong secret: nothing to learn from which one.
+      throw invalidGrant("client_id does not match");
+    }
+    long ttl = config.tokenTtl.getSeconds();
+    JsonNode ttlNode = body.get("ttl");
+    if (ttlNode != null && !ttlNode.isNull()) {
+      ttl = ttlSeconds(ttlNode);
+    }
+    Map<String, Object> answer = new LinkedHashMap<>();
+    answer.put("access_token", tokens.issue(ttl));
+    answer.put("expires_in", ttl);
+    answer.put("application", config.applicationUuid);
+    return Answer.json(200, answer);
+  }
+
+  /** The requested lifetime: a whole number of seconds, or (as in the doc's own example) a string of one. */
+  private static long ttlSeconds(JsonNode node) {
+    long ttl;
+    if (node.isIntegralNumber() && node.canConvertToLong()) {
+      ttl = node.longValue();
+    } else if (node.isTextual()) {
+      try {
+        ttl = Long.parseLong(node.asText().trim());
+      } catch (NumberFormatException e) {
+        throw EasemobError.illegalArgument("ttl must be a number of seconds: " + node.asText());
+      }
+    } else {
+      throw EasemobError.illegalArgument("ttl must be a number of seconds: " + node);
+    }
+    if (ttl < 0 || ttl > Long.MAX_VALUE / 1000) {
+      throw EasemobError.illegalArgument("ttl out of range: " + ttl);
+    }
+    return ttl;
+  }
+
+  private static EasemobError invalidGrant(String description) {
+    return new EasemobError(400, EasemobError.INVALID_GRANT, "EasemobSecurityException", description);
+  }
+
+  // ---- user attributes (seed 000) ----
+
+  private Answer userMetadataPut(Call call) {
+    SimRequest request = call.request;
+    if (!request.hasMediaType("application/x-www-form-urlencoded")) {
+      throw unsupportedMediaType();
+    }
+    Map<String, String> pairs;
+    try {
+      pairs = request.form();
+    } catch (SimRequest.MalformedException e) {
+      throw EasemobError.illegalArgument(e.getMessage());
+    }
+    if (pairs.isEmpty()) {
+      throw EasemobError.illegalArgument("no user metadata in the request body");
+    }
+    return metadataEnvelope(call, state.putUserMetadata(call.param("user"), pairs));
+  }
+
+  private Answer userMetadataGet(Call call) {
+    return metadataEnvelope(call, state.getUserMetadata(call.param("user"), Collections.emptyList()));
+  }
+
+  private Answer userMetadataBatchGet(Call call) {
+    JsonNode body = jsonBody(call.request);
+    List<String> targets = stringArray(body, "targets", true);
+    if (targets.size() > USER_BATCH_GET_MAX) {
+      throw new EasemobError(400, EasemobError.BAD_REQUEST, "com.easemob.metadata.exception.MetadataException",
+          "exceed allowed batch size " + USER_BATCH_GET_MAX);
+    }
+    List<String> properties = stringArray(body, "properties", false);
+    Map<String, Object> data = new LinkedHashMap<>();
+    for (String target : targets) {
+      data.put(target, state.getUserMetadata(target, properties));
+    }
+    return metadataEnvelope(call, data);
+  }
+
+  private Answer userMetadataDelete(Call call) {
+    state.deleteUserMetadata(call.param("user"));
+    return metadataEnvelope(call, true);
+  }
+
+  private Answer capacity(Call call) {
+    return metadataEnvelope(call, state.capacity());
+  }
+
+  // ---- group member attributes (seed 001) ----
+
+  private Answer memberMetadataPut(Call call) {
+    JsonNode body = jsonBody(call.request);
+    JsonNode metaData = body.get("metaData");
+    if (metaData == null || !metaData.isObject()) {
+      throw EasemobError.illegalArgument("metaData must be a JSON object");
+    }
+    Map<String, String> pairs = stringMap(metaData, "metaData");
+    return metadataEnvelope(call, state.putMemberMetadata(call.param("group"), call.param("user"), pairs));
+  }
+
+  private Answer memberMetadataBatchPut(Call call) {
+    JsonNode body = jsonBody(call.request);
+    if (!body.isArray()) {
+      throw EasemobError.illegalArgument("the body must be a JSON array of {username, metadata}");
+    }
+    if (body.size() > MEMBER_BATCH_PUT_MAX) {
+      throw EasemobError.metadata(400, "exceeds chatgroup metadata batch put users limit");
+    }
+    List<Map.Entry<String, Map<String, String>>> items = new ArrayList<>();
+    for (JsonNode item : body) {
+      JsonNode username = item.get("username");
+      JsonNode metadata = item.get("metadata");
+      if (username == null || !username.isTextual() || username.asText().isEmpty()) {
+        throw EasemobError.illegalArgument("username must be a non-empty string");
+      }
+      if (metadata == null || !metadata.isObject()) {
+        throw EasemobError.illegalArgument("metadata of " + username.asText() + " must be a JSON object");
+      }
+      items.add(new AbstractMap.SimpleImmutableEntry<>(username.asText(), stringMap(metadata, "metadata")));
+    }
+    List<Object> succeeded = new ArrayList<>();
+    List<Object> failed = new ArrayList<>();
+    for (EasemobState.MemberOutcome outcome : state.putMembersMetadata(call.param("group"), items)) {
+      Map<String, Object> entry = new LinkedHashMap<>();
+      entry.put("username", outcome.user);
+      entry.put("metadata", outcome.metadata);
+      if (outcome.error == null) {
+        succeeded.add(entry);
+      } else {
+        // The doc names no field for the reason ("用户 ID 和对应的错误信息"): errorMessage is ours.
+        entry.put("errorMessage", outcome.error);
+        failed.add(entry);
+      }
+    }
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put(BATCH_FAILED_KEY, failed);
+    data.put(BATCH_SUCCEEDED_KEY, succeeded);
+    return metadataEnvelope(call, data);
+  }
+
+  private Answer memberMetadataGet(Call call) {
+    return metadataEnvelope(call, state.getMemberMetadata(call.param("group"), call.param("user")));
+  }
+
+  private Answer memberMetadataBatchGet(Call call) {
+    JsonNode body = jsonBody(call.request);
+    List<String> targets = stringArray(body, "targets", true);
+    if (targets.size() > MEMBER_BATCH_GET_MAX) {
+      throw EasemobError.metadata(400, "query param reaches limit.");
+    }
+    List<String> properties = stringArray(body, "properties", false);
+    return metadataEnvelope(call, state.getMembersMetadata(call.param("group"), targets, properties));
+  }
+
+  // ---- contacts and block list (seed 002) ----
+
+  private Answer contactAdd(Call call) {
+    EasemobState.UserView friend = state.addContact(call.param("owner"), call.param("friend"));
+    return entityEnvelope(call, "post", "/users/" + ownerUuid(call) + "/contacts", friend);
+  }
+
+  private Answer contactRemove(Call call) {
+    EasemobState.UserView friend = state.removeContact(call.param("owner"), call.param("friend"));
+    return entityEnvelope(call, "delete", "/users/" + ownerUuid(call) + "/contacts", friend);
+  }
+
+  private Answer contactRemark(Call call) {
+    JsonNode body = jsonBody(call.request);
+    JsonNode remark = body.get("remark");
+    if (remark == null || !(remark.isTextual() || remark.isNull())) {
+      throw EasemobError.illegalArgument("remark must be a string");
+    }
+    String value = remark.isNull() ? null : remark.asText();
+    if (value != null && value.length() > EasemobState.REMARK_MAX_CHARS) {
+      throw EasemobError.illegalArgument("remark is longer than " + EasemobState.REMARK_MAX_CHARS + " characters");
+    }
+    state.setRemark(call.param("owner"), call.param("friend"), value);
+    Map<String, Object> answer = new LinkedHashMap<>();
+    answer.put("action", "put");
+    answer.put("duration", call.request.elapsedMillis());
+    answer.put("status", "ok");
+    answer.put("timestamp", call.now);
+    answer.put("uri", call.request.absoluteUrl());
+    return Answer.json(200, answer);
+  }
+
+  private Answer contactsPage(Call call) {
+    int limit = pageSize(call.request.query("limit"), "limit", CONTACTS_PAGE_DEFAULT);
+    boolean withRemark = Boolean.parseBoolean(call.request.query("needReturnRemark"));
+    EasemobState.Page<Map.Entry<String, String>> page =
+        state.contactsPage(call.param("owner"), limit, emptyToNull(call.request.query("cursor")));
+    List<Object> contacts = new ArrayList<>();
+    for (Map.Entry<String, String> contact : page.items) {
+      Map<String, Object> item = new LinkedHashMap<>();
+      if (withRemark) {
+        item.put("remark", contact.getValue());
+      }
+      item.put("username", contact.getKey());
+      contacts.add(item);
+    }
+    Map<String, Object> answer = new LinkedHashMap<>();
+    answer.put("uri", appUri(call) + "/users/" + EasemobState.normalize(call.param("owner")) + "/rostersByPage");
+    answer.put("timestamp", call.now);
+    answer.put("entities", Collections.emptyList());
+    if (page.cursor != null) {
+      answer.put("cursor", page.cursor);
+    }
+    answer.put("count", contacts.size());
+    answer.put("action", "get");
+    answer.put("data", Collections.singletonMap("contacts", contacts));
+    answer.put("duration", call.request.elapsedMillis());
+    return Answer.json(200, answer);
+  }
+
+  private Answer contactsAll(Call call) {
+    List<String> ids = state.allContacts(call.param("owner"));
+    Map<String, Object> answer = new LinkedHashMap<>();
+    answer.put("action", "get");
+    answer.put("uri", call.request.absoluteUrl());
+    answer.put("entities", Collections.emptyList());
+    answer.put("data", ids);
+    answer.put("timestamp", call.now);
+    answer.put("duration", call.request.elapsedMillis());
+    answer.put("count", ids.size());
+    return Answer.json(200, answer);
+  }
+
+  private Answer blockAdd(Call call) {
+    JsonNode body = jsonBody(call.request);
+    List<String> usernames = stringArray(body, "usernames", true);
+    if (usernames.isEmpty()) {
+      throw EasemobError.illegalArgument("usernames must not be empty");
+    }
+    List<String> blocked = state.block(call.param("owner"), usernames);
+    Map<String, Object> answer = appEnvelope(call, "post", null, appUri(call));
+    answer.put("entities", Collections.emptyList());
+    answer.put("data", blocked);
+    return Answer.json(200, finish(call, answer));
+  }
+
+  private Answer blocksPage(Call call) {
+    String pageSize = call.request.query("pageSize");
+    String cursor = emptyToNull(call.request.query("cursor"));
+    // Neither parameter: the newest 500, unpaged (seed 002).
+    int size = pageSize == null && cursor == null ? BLOCKS_UNPAGED_MAX : pageSize(pageSize, "pageSize", PAGE_MAX);
+    EasemobState.Page<String> page = state.blocksPage(call.param("owner"), size, cursor);
+    Map<String, Object> answer = new LinkedHashMap<>();
+    answer.put("uri", appUri(call) + "/users/" + EasemobState.normalize(call.param("owner")) + "/blocks/users");
+    answer.put("timestamp", call.now);
+    answer.put("entities", Collections.emptyList());
+    if (page.cursor != null && size <= PAGE_MAX) {
+      answer.put("cursor", page.cursor);
+    }
+    answer.put("count", page.items.size());
+    answer.put("action", "get");
+    answer.put("data", page.items);
+    answer.put("duration", call.request.elapsedMillis());
+    return Answer.json(200, answer);
+  }
+
+  private Answer blockRemove(Call call) {
+    EasemobState.UserView blocked = state.unblock(call.param("owner"), call.param("blocked"));
+    return entityEnvelope(call, "delete", "/users/" + ownerUuid(call) + "/blocks", blocked);
+  }
+
+  // ---- envelopes ----
+
+  /** The metadata endpoints' envelope: {@code {"timestamp","data","duration"}}. */
+  private static Answer metadataEnvelope(Call call, Object data) {
+    Map<String, Object> answer = new LinkedHashMap<>();
+    answer.put("timestamp", call.now);
+    answer.put("data", data);
+    answer.put("duration", call.request.elapsedMillis());
+    return Answer.json(200, answer);
+  }
+
+  /** The user-entity envelope of contact add/remove and unblock (seed 002). */
+  private Answer entityEnvelope(Call call, String action, String path, EasemobState.UserView user) {
+    Map<String, Object> entity = new LinkedHashMap<>();
+    entity.put("uuid", user.uuid);
+    entity.put("type", "user");
+    entity.put("created", user.created);
+    entity.put("modified", user.created);
+    entity.put("username", user.name);
+    entity.put("activated", true);
+    if (user.nickname != null) {
+      entity.put("nickname", user.nickname);
+    }
+    Map<String, Object> answer = appEnvelope(call, action, path, appUri(call) + path);
+    answer.put("entities", List.of(entity));
+    return Answer.json(200, finish(call, answer));
+  }
+
+  private Map<String, Object> appEnvelope(Call call, String action, String path, String uri) {
+    Map<String, Object> answer = new LinkedHashMap<>();
+    answer.put("action", action);
+    answer.put("application", config.applicationUuid);
+    if (path != null) {
+      answer.put("path", path);
+    }
+    answer.put("uri", uri);
+    return answer;
+  }
+
+  private Map<String, Object> finish(Call call, Map<String, Object> answer) {
+    answer.put("timestamp", call.now);
+    answer.put("duration", call.request.elapsedMillis());
+    answer.put("organization", config.organization);
+    answer.put("applicationName", config.applicationName);
+    return answer;
+  }
+
+  private String appUri(Call call) {
+    return call.request.origin() + config.pathPrefix;
+  }
+
+  private static String ownerUuid(Call call) {
+    return EasemobState.uuidOf(EasemobState.normalize(call.param("owner")));
+  }
+
+  // ---- request parsing ----
+
+  private static JsonNode jsonBody(SimRequest request) {
+    if (!request.hasMediaType("application/json")) {
+      throw unsupportedMediaType();
+    }
+    try {
+      return request.json();
+    } catch (SimRequest.MalformedException e) {
+      throw new EasemobError(400, EasemobError.JSON_PARSE, "com.fasterxml.jackson.core.JsonParseException", e.getMessage());
+    }
+  }
+
+  private static EasemobError unsupportedMediaType() {
+    return new EasemobError(415, EasemobError.WEB_APPLICATION, "javax.ws.rs.NotSupportedException", "HTTP 415 Unsupported Media Type");
+  }
+
+  private static String text(JsonNode body, String field) {
+    JsonNode node = body.get(field);
+    return node == null || !node.isTextual() ? null : node.asText();
+  }
+
+  /** A JSON array of strings; absent gives an empty list unless required. */
+  private static List<String> stringArray(JsonNode body, String field, boolean required) {
+    JsonNode node = body.get(field);
+    if (node == null || node.isNull()) {
+      if (required) {
+        throw EasemobError.illegalArgument(field + " is required");
+      }
+      return Collections.emptyList();
+    }
+    if (!node.isArray()) {
+      throw EasemobError.illegalArgument(field + " must be a JSON array of strings");
+    }
+    List<String> values = new ArrayList<>();
+    for (JsonNode item : node) {
+      if (!item.isTextual()) {
+        throw EasemobError.illegalArgument(field + " must be a JSON array of strings");
+      }
+      values.add(item.asText());
+    }
+    return values;
+  }
+
+  /** A JSON object of string values, each pair checked against the member-attribute limits. */
+  private static Map<String, String> stringMap(JsonNode object, String field) {
+    Map<String, String> pairs = new LinkedHashMap<>();
+    for (Map.Entry<String, JsonNode> e : object.properties()) {
+      if (!e.getValue().isTextual()) {
+        throw EasemobError.illegalArgument(field + "." + e.getKey() + " must be a string");
+      }
+      EasemobState.checkMemberPair(e.getKey(), e.getValue().asText());
+      pairs.put(e.getKey(), e.getValue().asText());
+    }
+    return pairs;
+  }
+
+  private static int pageSize(String raw, String name, int defaultSize) {
+    if (raw == null || raw.isEmpty()) {
+      return defaultSize;
+    }
+    int size;
+    try {
+      size = Integer.parseInt(raw.trim());
+    } catch (NumberFormatException e) {
+      throw EasemobError.illegalArgument(name + " must be a number from 1 to " + PAGE_MAX + ": " + raw);
+    }
+    if (size < 1 || size > PAGE_MAX) {
+      throw EasemobError.illegalArgument(name + " must be from 1 to " + PAGE_MAX + ": " + size);
+    }
+    return size;
+  }
+
+  private static String emptyToNull(String s) {
+    return s == null || s.isEmpty() ? null : s;
+  }
+}

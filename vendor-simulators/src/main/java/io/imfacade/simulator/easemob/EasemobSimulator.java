@@ -1,0 +1,498 @@
+package io.imfacade.simulator.easemob;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import io.imfacade.simulator.Fault;
+import io.imfacade.simulator.Faults;
+import io.imfacade.simulator.internal.Answer;
+import io.imfacade.simulator.internal.FaultSchedule;
+import io.imfacade.simulator.internal.RateWindow;
+import io.imfacade.simulator.internal.ScheduledFault;
+import io.imfacade.simulator.internal.SimRequest;
+import io.imfacade.simulator.internal.WireMockSupport;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+/**
+ * A stateful simulator of the Easemob REST API family — Easemob under {@code /{org}/{app}} and
+ * Shengwang (Agora Chat China) under {@code /app-id/{appId}} — as a WireMock extension.
+ *
+ * <p>It keeps users with their attributes, groups with per-member attributes, two-way contacts with
+ * per-direction remarks, and one-way block lists, and answers the endpoints of seeds 000–002 with
+ * their documented JSON, limits and error bodies. Every API request needs a valid {@code
+ * Authorization: Bearer} token; tokens come from {@code POST {prefix}/token} with the configured
+ * client credentials, or from outside when {@link Builder#acceptToken} says so. See the module's
+ * README for the choices made where the vendor's docs are silent.
+ *
+ * <pre>{@code
+ * EasemobSimulator sim = EasemobSimulator.builder().easemob("org", "app").clientCredentials("id", "secret").build();
+ * WireMockServer server = new WireMockServer(WireMockConfiguration.options().dynamicPort().extensions(sim));
+ * server.start();
+ * sim.install(server);
+ * sim.createUsers("alice", "bob");
+ * }</pre>
+ *
+ * <p>Thread-safe. One simulator is one vendor app; it may be installed on one or more servers.
+ */
+public final class EasemobSimulator implements ResponseDefinitionTransformerV2 {
+
+  private static final AtomicInteger INSTANCES = new AtomicInteger();
+  private static final Pattern PATH_NAME = Pattern.compile("[A-Za-z0-9_.-]+");
+
+  /** The settings of one simulator, fixed when it is built. */
+  static final class Config {
+    final String pathPrefix;
+    final String organization;
+    final String applicationName;
+    final String applicationUuid;
+    final String clientId;
+    final String clientSecret;
+    final Duration tokenTtl;
+    final Predicate<String> acceptToken;
+    final double requestsPerSecond;
+    final Clock clock;
+    final int contactsMax;
+    final int blockListMax;
+
+    Config(Builder b) {
+      this.pathPrefix = b.pathPrefix;
+      this.organization = b.organization;
+      this.applicationName = b.applicationName;
+      this.applicationUuid = UUID.nameUUIDFromBytes(("easemob-app:" + b.pathPrefix).getBytes(StandardCharsets.UTF_8)).toString();
+      this.clientId = b.clientId;
+      this.clientSecret = b.clientSecret;
+      this.tokenTtl = b.tokenTtl;
+      this.acceptToken = b.acceptToken;
+      this.requestsPerSecond = b.requestsPerSecond;
+      this.clock = b.clock;
+      this.contactsMax = b.contactsMax;
+      this.blockListMax = b.blockListMax;
+    }
+  }
+
+  private final Config config;
+  private final String name;
+  private final EasemobState state;
+  private final Tokens tokens;
+  private final RateWindow rate;
+  private final FaultSchedule faults = new FaultSchedule();
+  private final AtomicLong tokenRequests = new AtomicLong();
+  private final AtomicLong requests = new AtomicLong();
+  private final AtomicLong rateLimited = new AtomicLong();
+  private final EasemobApi api;
+  private final List<WireMockServer> servers = new CopyOnWriteArrayList<>();
+
+  private EasemobSimulator(Builder builder) {
+    this.config = new Config(builder);
+    this.name = "imfacade-easemob-simulator-" + INSTANCES.incrementAndGet();
+    this.state = new EasemobState(config.clock, config.contactsMax, config.blockListMax);
+    this.tokens = new Tokens(config.clock, config.acceptToken);
+    this.rate = new RateWindow(config.requestsPerSecond);
+    this.api = new EasemobApi(config, state, tokens, rate, rateLimited);
+  }
+
+  /** A builder; choose the app with {@link Builder#easemob} or {@link Builder#shengwang}. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The path prefix of this app: {@code /{org}/{app}} or {@code /app-id/{appId}}. */
+  public String pathPrefix() {
+    return config.pathPrefix;
+  }
+
+  /**
+   * Routes every request below {@link #pathPrefix()} on {@code server} to this simulator. The
+   * server must have been built with this simulator among its extensions ({@code
+   * WireMockConfiguration.options().extensions(simulator)}). The catch-all stub has priority
+   * {@value WireMockSupport#CATCH_ALL_PRIORITY}, so stubs of the test's own (default priority 5)
+   * win; {@code server.resetAll()} removes it.
+   *
+   * @throws IllegalStateException if the server does not know this simulator
+   */
+  public void install(WireMockServer server) {
+    WireMockSupport.install(server, this, config.pathPrefix);
+    servers.add(server);
+  }
+
+  /** The WireMock extension name, unique per simulator instance. */
+  @Override
+  public String getName() {
+    return name;
+  }
+
+  /** False: the simulator answers only requests of the stubs {@link #install} registers. */
+  @Override
+  public boolean applyGlobally() {
+    return false;
+  }
+
+  /** Answers one request (WireMock calls this; tests do not). */
+  @Override
+  public ResponseDefinition transform(ServeEvent serveEvent) {
+    SimRequest request = SimRequest.of(serveEvent.getRequest(), config.pathPrefix);
+    boolean tokenRequest = EasemobApi.isTokenRequest(request);
+    (tokenRequest ? tokenRequests : requests).incrementAndGet();
+    Duration delay = faults.currentLatency();
+    Optional<ScheduledFault> scheduled = faults.poll(tokenRequest);
+    if (scheduled.isPresent()) {
+      ScheduledFault fault = scheduled.get();
+      switch (fault.type()) {
+        case FAIL:
+          return WireMockSupport.render(failure(fault.status()), delay);
+        case RATE_LIMIT:
+          Answer limited = EasemobApi.error(EasemobApi.rateLimitError(), config.clock.millis());
+          String retryAfter = fault.retryAfterSeconds();
+          return WireMockSupport.render(retryAfter == null ? limited : limited.withHeader("Retry-After", retryAfter), delay);
+        default:
+          Fault.Kind kind = fault.fault().kind();
+          if (kind == Fault.Kind.MALFORMED_JSON) {
+            return WireMockSupport.render(Answer.text(200, Answer.JSON_UTF8, "{\"data\":"), delay);
+          }
+          if (kind != Fault.Kind.DELAY) {
+            return WireMockSupport.renderFault(kind, delay);
+          }
+          delay = delay.plus(fault.fault().delay());
+      }
+    }
+    return WireMockSupport.render(api.handle(request), delay);
+  }
+
+  /** The body a failing Easemob server or its gateway gives for {@code status}. */
+  private Answer failure(int status) {
+    if (status == 502) {
+      return Answer.text(502, "text/html", "<html>Bad Gateway</html>");
+    }
+    if (status == 504) {
+      return Answer.text(504, "text/html", "<html>Gateway Timeout</html>");
+    }
+    String error;
+    String description;
+    switch (status) {
+      case 400:
+        error = EasemobError.ILLEGAL_ARGUMENT;
+        description = "injected bad request";
+        break;
+      case 401:
+        error = EasemobError.UNAUTHORIZED;
+        description = "Unable to authenticate (OAuth)";
+        break;
+      case 403:
+        error = "forbidden_op";
+        description = "injected forbidden operation";
+        break;
+      case 404:
+        error = EasemobError.NOT_FOUND;
+        description = "Service resource not found";
+        break;
+      case 409:
+        error = EasemobError.METADATA_ERROR;
+        description = "Failed to operate user metadata. Concurrent operation not allowed";
+        break;
+      case 429:
+        error = EasemobError.REACH_LIMIT;
+        description = "This request has reached api limit";
+        break;
+      case 503:
+        error = "service_unavailable";
+        description = "Service Unavailable";
+        break;
+      default:
+        error = status >= 500 ? "internal_server_error" : EasemobError.WEB_APPLICATION;
+        description = status >= 500 ? "Internal Server Error" : "HTTP " + status;
+    }
+    return EasemobApi.error(new EasemobError(status, error, "InjectedFault", description), config.clock.millis());
+  }
+
+  // ---- seeding ----
+
+  /** Registers users; ids are case-insensitive (kept in lower case); existing ones are kept. */
+  public void createUsers(String... userIds) {
+    createUsers(Arrays.asList(userIds));
+  }
+
+  /** Registers users; ids are case-insensitive (kept in lower case); existing ones are kept. */
+  public void createUsers(Collection<String> userIds) {
+    state.createUsers(userIds);
+  }
+
+  /**
+   * Creates a group owned by {@code owner} whose members are the owner and {@code members}, all
+   * existing users.
+   *
+   * @throws IllegalArgumentException if the group exists or a user does not
+   */
+  public void createGroup(String groupId, String owner, Collection<String> members) {
+    state.createGroup(groupId, owner, members);
+  }
+
+  /** Adds existing users to a group; members already in it keep their attributes. */
+  public void addMembers(String groupId, Collection<String> members) {
+    state.addMembers(groupId, members);
+  }
+
+  /** Removes members (not the owner) from a group, with their attributes. */
+  public void removeMembers(String groupId, Collection<String> members) {
+    state.removeMembers(groupId, members);
+  }
+
+  /**
+   * Patches a user's attributes as {@code PUT /metadata/user/{user}} would, limits included.
+   *
+   * @throws IllegalArgumentException if the user does not exist or the attributes are too large
+   */
+  public void putUserMetadata(String userId, Map<String, String> attributes) {
+    seeding(() -> state.putUserMetadata(userId, new LinkedHashMap<>(attributes)));
+  }
+
+  /**
+   * Patches a member's attributes as {@code PUT /metadata/chatgroup/{g}/user/{u}} would, limits
+   * included ({@code ""} removes a key).
+   *
+   * @throws IllegalArgumentException if the group or membership does not exist or a limit is hit
+   */
+  public void putMemberMetadata(String groupId, String userId, Map<String, String> attributes) {
+    seeding(() -> {
+      attributes.forEach(EasemobState::checkMemberPair);
+      return state.putMemberMetadata(groupId, userId, new LinkedHashMap<>(attributes));
+    });
+  }
+
+  /**
+   * Makes two existing users contacts of each other, as the add-contact endpoint would.
+   *
+   * @throws IllegalArgumentException if a user does not exist or a contact list is full
+   */
+  public void addContact(String owner, String friend) {
+    seeding(() -> state.addContact(owner, friend));
+  }
+
+  /**
+   * Adds existing users to {@code owner}'s block list, as the block endpoint would.
+   *
+   * @throws IllegalArgumentException if the owner does not exist or the list would be too long
+   */
+  public void block(String owner, Collection<String> users) {
+    seeding(() -> state.block(owner, List.copyOf(users)));
+  }
+
+  private static void seeding(Supplier<?> action) {
+    try {
+      action.get();
+    } catch (EasemobError e) {
+      throw new IllegalArgumentException(e.status() + " " + e.error() + ": " + e.description());
+    }
+  }
+
+  // ---- inspection ----
+
+  /** A user's attributes as stored; empty for an unknown user. */
+  public Map<String, String> userMetadata(String userId) {
+    return state.userMetadata(userId);
+  }
+
+  /** A group member's attributes; empty when the group or membership does not exist. */
+  public Map<String, String> memberMetadata(String groupId, String userId) {
+    return state.memberMetadata(groupId, userId);
+  }
+
+  /** A user's contacts (lower-case ids), oldest first. */
+  public List<String> contactsOf(String userId) {
+    return state.contactsOf(userId);
+  }
+
+  /** {@code owner}'s remark for {@code friend}; empty when none is set or they are not contacts. */
+  public Optional<String> remarkOf(String owner, String friend) {
+    return state.remark(owner, friend);
+  }
+
+  /** The users {@code userId} has blocked (lower-case ids), oldest first. */
+  public List<String> blockListOf(String userId) {
+    return state.blockListOf(userId);
+  }
+
+  /** Requests to the token endpoint since the last reset, faulted ones included. */
+  public long tokenRequests() {
+    return tokenRequests.get();
+  }
+
+  /** API requests (every request but the token one) since the last reset, faulted ones included. */
+  public long requests() {
+    return requests.get();
+  }
+
+  /** API requests answered 429 by the app-wide rate limit since the last reset (injected ones not counted). */
+  public long rateLimitedRequests() {
+    return rateLimited.get();
+  }
+
+  // ---- faults ----
+
+  /** The fault schedule of this simulator. */
+  public Faults faults() {
+    return faults;
+  }
+
+  /**
+   * Every token issued so far expires now, and every foreign token accepted so far is refused from
+   * now on: the next API request with one of them gets 401. Tokens fetched (or built) afterwards work.
+   */
+  public void expireAllTokens() {
+    tokens.expireAll();
+  }
+
+  /**
+   * Forgets users, groups, attributes, contacts and block lists, clears the faults, the counters
+   * and the rate window, and empties the request journal of the servers it is installed on.
+   * Tokens already issued stay valid, like a real vendor's after a data wipe, so a client that
+   * cached one keeps working across tests.
+   */
+  public void reset() {
+    state.reset();
+    faults.clear();
+    rate.reset();
+    tokenRequests.set(0);
+    requests.set(0);
+    rateLimited.set(0);
+    servers.removeIf(server -> !server.isRunning());
+    servers.forEach(WireMockServer::resetRequests);
+  }
+
+  @Override
+  public String toString() {
+    return "EasemobSimulator{" + config.pathPrefix + '}';
+  }
+
+  /** Builds an {@link EasemobSimulator}. Not thread-safe. */
+  public static final class Builder {
+    private String pathPrefix;
+    private String organization;
+    private String applicationName;
+    private String clientId;
+    private String clientSecret;
+    private Duration tokenTtl = Duration.ofDays(60);
+    private Predicate<String> acceptToken = token -> false;
+    private double requestsPerSecond;
+    private Clock clock = Clock.systemUTC();
+    private int contactsMax = 1000;
+    private int blockListMax = EasemobState.BLOCKS_DEFAULT_MAX;
+
+    private Builder() {}
+
+    /** An Easemob app: paths under {@code /{org}/{app}}. */
+    public Builder easemob(String org, String app) {
+      this.pathPrefix = "/" + pathName(org, "org") + "/" + pathName(app, "app");
+      this.organization = org;
+      this.applicationName = app;
+      return this;
+    }
+
+    /** A Shengwang app: paths under {@code /app-id/{appId}}. */
+    public Builder shengwang(String appId) {
+      this.pathPrefix = "/app-id/" + pathName(appId, "appId");
+      this.organization = appId;
+      this.applicationName = appId;
+      return this;
+    }
+
+    /**
+     * The credentials {@code POST {prefix}/token} accepts. Without them the token endpoint refuses
+     * everything ({@code 400 invalid_grant}) and only {@link #acceptToken} tokens work.
+     */
+    public Builder clientCredentials(String clientId, String clientSecret) {
+      this.clientId = Objects.requireNonNull(clientId, "clientId");
+      this.clientSecret = Objects.requireNonNull(clientSecret, "clientSecret");
+      return this;
+    }
+
+    /**
+     * The lifetime of a token requested without {@code ttl} (default 60 days, the documented
+     * default); a request's own {@code ttl} in seconds wins, {@code 0} meaning never.
+     */
+    public Builder tokenTtl(Duration ttl) {
+      Objects.requireNonNull(ttl, "ttl");
+      if (ttl.getSeconds() < 1) {
+        throw new IllegalArgumentException("tokenTtl must be at least one second: " + ttl);
+      }
+      this.tokenTtl = ttl;
+      return this;
+    }
+
+    /**
+     * Which tokens not issued by the simulator are valid, such as Shengwang's locally built
+     * AccessToken2 ({@code token -> token.startsWith("007")}). Default: none.
+     */
+    public Builder acceptToken(Predicate<String> acceptToken) {
+      this.acceptToken = Objects.requireNonNull(acceptToken, "acceptToken");
+      return this;
+    }
+
+    /**
+     * The app-wide limit of API requests per second (token requests excepted), counted in fixed
+     * one-second windows; over it, {@code 429 reach_limit}. 0 (the default) means no limit.
+     */
+    public Builder requestsPerSecond(double requestsPerSecond) {
+      new RateWindow(requestsPerSecond); // validates
+      this.requestsPerSecond = requestsPerSecond;
+      return this;
+    }
+
+    /** The clock for token expiry, rate windows and timestamps (default: the system UTC clock). */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** How many contacts one user may have (default 1000, the free plan in seed 002). */
+    public Builder contactsMax(int contactsMax) {
+      this.contactsMax = positive(contactsMax, "contactsMax");
+      return this;
+    }
+
+    /** How many users one block list may hold (default 500, seed 002). */
+    public Builder blockListMax(int blockListMax) {
+      this.blockListMax = positive(blockListMax, "blockListMax");
+      return this;
+    }
+
+    /** The simulator. */
+    public EasemobSimulator build() {
+      if (pathPrefix == null) {
+        throw new IllegalStateException("choose the app first: easemob(org, app) or shengwang(appId)");
+      }
+      return new EasemobSimulator(this);
+    }
+
+    private static String pathName(String value, String what) {
+      Objects.requireNonNull(value, what);
+      if (!PATH_NAME.matcher(value).matches()) {
+        throw new IllegalArgumentException(what + " must be letters, digits, '_', '-' or '.': " + value);
+      }
+      return value;
+    }
+
+    private static int positive(int value, String what) {
+      if (value < 1) {
+        throw new IllegalArgumentException(what + " must be at least 1: " + value);
+      }
+      return value;
+    }
+  }
+}

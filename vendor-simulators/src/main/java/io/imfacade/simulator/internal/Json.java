@@ -1,0 +1,42 @@
+package io.imfacade.simulator.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+
+/** The one Jackson mapper of the simulators, and the size measure of attribute maps. Internal. */
+public final class Json {
+
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  private Json() {}
+
+  /** {@code value} as compact JSON. */
+  public static String write(Object value) {
+    try {
+      return MAPPER.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Parses JSON text; throws {@link IOException} on malformed input. */
+  public static JsonNode read(String text) throws IOException {
+    return MAPPER.readTree(text);
+  }
+
+  /**
+   * The bytes {@code map} takes as compact UTF-8 JSON, {@code {"k":"v",...}}: the measure the
+   * vendors' attribute size limits are checked against.
+   */
+  public static int sizeOf(Map<String, String> map) {
+    try {
+      return MAPPER.writeValueAsBytes(map).length;
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

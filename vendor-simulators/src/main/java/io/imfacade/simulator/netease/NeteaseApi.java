@@ -1,0 +1,455 @@
+package io.imfacade.simulator.netease;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.imfacade.simulator.internal.Answer;
+import io.imfacade.simulator.internal.Json;
+import io.imfacade.simulator.internal.RateWindow;
+import io.imfacade.simulator.internal.Router;
+import io.imfacade.simulator.internal.SimRequest;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The NetEase v1 endpoints: CheckSum authentication, the per-endpoint rate limit with its 10-second
+ * block, routing, and one handler per endpoint turning a form into the documented JSON (seed 003,
+ * reference §3).
+ */
+final class NeteaseApi {
+
+  static final long CHECKSUM_WINDOW_SECONDS = 300;
+  static final long BLOCK_MILLIS = 10_000;
+  static final int NONCE_MAX_CHARS = 128;
+  static final int GET_UINFOS_MAX = 200;
+
+  /** The card field limits: characters, except {@code icon} in bytes (seed 003). */
+  private static final Map<String, Integer> CARD_LIMITS = Map.of(
+      "name", 64, "icon", 1024, "sign", 256, "email", 64, "birth", 16, "mobile", 32, "ex", 1024);
+
+  @FunctionalInterface
+  interface Handler {
+    Map<String, Object> handle(Map<String, String> form, long now);
+  }
+
+  /** The rate state of one endpoint. */
+  private static final class Limiter {
+    final RateWindow window;
+    long blockedUntil = Long.MIN_VALUE;
+
+    Limiter(double requestsPerSecond) {
+      this.window = new RateWindow(requestsPerSecond);
+    }
+  }
+
+  private final NeteaseSimulator.Config config;
+  private final NeteaseState state;
+  private final Clock clock;
+  private final AtomicLong rateLimited;
+  private final Router<Handler> router = new Router<>();
+  private final Map<String, Limiter> limiters = new HashMap<>();
+  /** "nonce\ncurTime" of the requests accepted within the CheckSum window, to their curTime. */
+  private final Map<String, Long> seenNonces = new LinkedHashMap<>();
+
+  NeteaseApi(NeteaseSimulator.Config config, NeteaseState state, AtomicLong rateLimited) {
+    this.config = config;
+    this.state = state;
+    this.clock = config.clock;
+    this.rateLimited = rateLimited;
+    router
+        .route("POST", "user/getUinfos.action", this::getUinfos)
+        .route("POST", "user/updateUinfo.action", this::updateUinfo)
+        .route("POST", "friend/add.action", this::friendAdd)
+        .route("POST", "friend/delete.action", this::friendDelete)
+        .route("POST", "friend/update.action", this::friendUpdate)
+        .route("POST", "friend/get.action", this::friendGet)
+        .route("POST", "user/setSpecialRelation.action", this::setSpecialRelation)
+        .route("POST", "user/listBlackAndMuteList.action", this::listBlackAndMuteList)
+        .route("POST", "team/updateTeamNick.action", this::updateTeamNick)
+        .route("POST", "team/queryDetail.action", this::queryDetail);
+  }
+
+  static String checkSum(String appSecret, String nonce, String curTime) {
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-1")
+          .digest((appSecret + nonce + curTime).getBytes(StandardCharsets.UTF_8));
+      StringBuilder hex = new StringBuilder(40);
+      for (byte b : digest) {
+        hex.append(Character.forDigit((b >> 4) & 0xf, 16)).append(Character.forDigit(b & 0xf, 16));
+      }
+      return hex.toString();
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-1 is missing from this JVM", e);
+    }
+  }
+
+  static Answer body(int code, String desc) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("code", code);
+    body.put("desc", desc);
+    return Answer.json(200, body);
+  }
+
+  synchronized void reset() {
+    limiters.clear();
+    seenNonces.clear();
+  }
+
+  /** The answer to one request that no fault intercepted. */
+  Answer handle(SimRequest request) {
+    long now = clock.millis();
+    Router.Match<Handler> match = router.match(request.method(), request.segments());
+    if (match.handler() == null) {
+      // Not a business answer: a real HTTP status, with the usual body for clients that read it.
+      int status = match.methodNotAllowed() ? 405 : 404;
+      Map<String, Object> body = new LinkedHashMap<>();
+      body.put("code", status);
+      body.put("desc", match.methodNotAllowed() ? "method not allowed: use POST" : "api not found");
+      return Answer.json(status, body);
+    }
+    try {
+      authenticate(request, now);
+      if (!request.hasMediaType("application/x-www-form-urlencoded")) {
+        throw NeteaseError.parameter("Content-Type must be application/x-www-form-urlencoded");
+      }
+      Map<String, String> form;
+      try {
+        form = request.form();
+      } catch (SimRequest.MalformedException e) {
+        throw NeteaseError.parameter(e.getMessage());
+      }
+      admit(String.join("/", request.segments()), now);
+      Map<String, Object> answer = new LinkedHashMap<>();
+      answer.put("code", 200);
+      answer.putAll(match.handler().handle(form, now));
+      return Answer.json(200, answer);
+    } catch (NeteaseError e) {
+      return body(e.code(), e.desc());
+    }
+  }
+
+  /** Runs one endpoint's handler without signature or rate limit, for seeding; throws {@link NeteaseError}. */
+  void direct(String endpoint, Map<String, String> form) {
+    router.match("POST", List.of(endpoint.split("/"))).handler().handle(form, clock.millis());
+  }
+
+  // ---- CheckSum ----
+
+  private void authenticate(SimRequest request, long now) {
+    String appKey = header(request, "AppKey");
+    String nonce = header(request, "Nonce");
+    String curTime = header(request, "CurTime");
+    String checkSum = header(request, "CheckSum");
+    if (!appKey.equals(config.appKey)) {
+      throw NeteaseError.parameter("bad http header: unknown AppKey");
+    }
+    if (nonce.length() > NONCE_MAX_CHARS) {
+      throw NeteaseError.parameter("bad http header: Nonce is longer than " + NONCE_MAX_CHARS + " characters");
+    }
+    long seconds;
+    try {
+      seconds = Long.parseLong(curTime);
+    } catch (NumberFormatException e) {
+      throw NeteaseError.parameter("bad http header: CurTime must be Unix time in seconds");
+    }
+    // Compared as sent: the documented CheckSum is lower-case hex.
+    if (!checkSum(config.appSecret, nonce, curTime).equals(checkSum)) {
+      throw NeteaseError.parameter("checksum error");
+    }
+    long nowSeconds = Math.floorDiv(now, 1000L);
+    if (Math.abs(nowSeconds - seconds) > CHECKSUM_WINDOW_SECONDS) {
+      throw NeteaseError.parameter("checksum expired: CurTime is more than 5 minutes away from the server time");
+    }
+    remember(nonce, seconds, nowSeconds);
+  }
+
+  /** Refuses a Nonce and CurTime pair seen within the window: a replayed request (code 431). */
+  private synchronized void remember(String nonce, long curTime, long nowSeconds) {
+    for (Iterator<Long> it = seenNonces.values().iterator(); it.hasNext(); ) {
+      if (Math.abs(nowSeconds - it.next()) > CHECKSUM_WINDOW_SECONDS) {
+        it.remove();
+      }
+    }
+    if (seenNonces.putIfAbsent(nonce + "\n" + curTime, curTime) != null) {
+      throw new NeteaseError(NeteaseError.REPEATED_REQUEST, "http request repeated: Nonce and CurTime already used");
+    }
+  }
+
+  private static String header(SimRequest request, String name) {
+    String value = request.header(name);
+    if (value == null || value.isEmpty()) {
+      throw NeteaseError.parameter("bad http header: " + name + " is missing");
+    }
+    return value;
+  }
+
+  // ---- rate limit: per endpoint, a 10-second block once over ----
+
+  private synchronized void admit(String endpoint, long now) {
+    if (config.requestsPerSecond == 0) {
+      return;
+    }
+    Limiter limiter = limiters.computeIfAbsent(endpoint, e -> new Limiter(config.requestsPerSecond));
+    if (now < limiter.blockedUntil) {
+      rateLimited.incrementAndGet();
+      throw rateLimitError();
+    }
+    if (!limiter.window.tryAcquire(now)) {
+      limiter.blockedUntil = now + BLOCK_MILLIS;
+      rateLimited.incrementAndGet();
+      throw rateLimitError();
+    }
+  }
+
+  static NeteaseError rateLimitError() {
+    return new NeteaseError(NeteaseError.RATE_LIMITED, "api frequency out of limit: blocked for 10 seconds");
+  }
+
+  // ---- user cards (seed 003) ----
+
+  private Map<String, Object> getUinfos(Map<String, String> form, long now) {
+    List<String> accids = jsonStringArray(required(form, "accids"), "accids");
+    if (accids.size() > GET_UINFOS_MAX) {
+      throw NeteaseError.parameter("limit max accids size: " + GET_UINFOS_MAX);
+    }
+    boolean muteStatus = Boolean.parseBoolean(form.get("muteStatus"));
+    List<Object> uinfos = new ArrayList<>();
+    for (NeteaseState.Card card : state.cards(accids)) {
+      Map<String, Object> item = new LinkedHashMap<>();
+      item.put("accid", card.accid);
+      // Fields never set (or cleared) are left out, as the doc says.
+      item.putAll(card.fields);
+      item.put("gender", card.gender);
+      item.put("valid", true);
+      item.put("mute", false);
+      if (muteStatus) {
+        item.put("muteP2P", false);
+        item.put("muteQChat", false);
+        item.put("muteTeam", false);
+        item.put("muteRoom", false);
+      }
+      uinfos.add(item);
+    }
+    return Map.of("uinfos", uinfos);
+  }
+
+  private Map<String, Object> updateUinfo(Map<String, String> form, long now) {
+    String accid = accid(form, "accid");
+    Map<String, String> fields = new LinkedHashMap<>();
+    for (String field : NeteaseState.CARD_FIELDS) {
+      String value = form.get(field);
+      if (value == null) {
+        continue;
+      }
+      int max = CARD_LIMITS.get(field);
+      int length = field.equals("icon") ? value.getBytes(StandardCharsets.UTF_8).length : value.length();
+      if (length > max) {
+        throw NeteaseError.parameter(field + " is longer than " + max + (field.equals("icon") ? " bytes" : " characters"));
+      }
+      fields.put(field, value);
+    }
+    Integer gender = null;
+    String rawGender = form.get("gender");
+    if (rawGender != null) {
+      if (!rawGender.equals("0") && !rawGender.equals("1") && !rawGender.equals("2")) {
+        throw NeteaseError.parameter("gender must be 0, 1 or 2: " + rawGender);
+      }
+      gender = Integer.valueOf(rawGender);
+    }
+    state.updateCard(accid, fields, gender);
+    return Map.of();
+  }
+
+  // ---- friends ----
+
+  private Map<String, Object> friendAdd(Map<String, String> form, long now) {
+    String accid = accid(form, "accid");
+    String faccid = accid(form, "faccid");
+    String type = required(form, "type");
+    if (!type.equals("1")) {
+      if (type.equals("2") || type.equals("3") || type.equals("4")) {
+        throw NeteaseError.parameter("type " + type + " (friend requests) is not simulated: use type 1");
+      }
+      throw NeteaseError.parameter("type must be 1, 2, 3 or 4: " + type);
+    }
+    String msg = form.get("msg");
+    if (msg != null && msg.length() > 256) {
+      throw NeteaseError.parameter("msg is longer than 256 characters");
+    }
+    state.addFriend(accid, faccid);
+    return Map.of();
+  }
+
+  private Map<String, Object> friendDelete(Map<String, String> form, long now) {
+    state.deleteFriend(accid(form, "accid"), accid(form, "faccid"));
+    return Map.of();
+  }
+
+  private Map<String, Object> friendUpdate(Map<String, String> form, long now) {
+    String accid = accid(form, "accid");
+    String faccid = accid(form, "faccid");
+    String alias = form.get("alias");
+    if (alias == null) {
+      // ex and serverex are accepted but not modelled: only the alias is kept.
+      return Map.of();
+    }
+    if (alias.length() > NeteaseState.ALIAS_MAX_CHARS) {
+      throw NeteaseError.parameter("alias is longer than " + NeteaseState.ALIAS_MAX_CHARS + " characters");
+    }
+    state.setAlias(accid, faccid, alias);
+    return Map.of();
+  }
+
+  private Map<String, Object> friendGet(Map<String, String> form, long now) {
+    String accid = accid(form, "accid");
+    long updatetime;
+    try {
+      updatetime = Long.parseLong(required(form, "updatetime"));
+    } catch (NumberFormatException e) {
+      throw NeteaseError.parameter("updatetime must be a time in milliseconds");
+    }
+    List<Object> friends = new ArrayList<>();
+    for (NeteaseState.Friend f : state.friends(accid, updatetime)) {
+      Map<String, Object> item = new LinkedHashMap<>();
+      item.put("faccid", f.faccid);
+      if (f.alias != null) {
+        item.put("alias", f.alias);
+      }
+      item.put("createtime", f.createtime);
+      item.put("bidirection", true);
+      friends.add(item);
+    }
+    Map<String, Object> answer = new LinkedHashMap<>();
+    answer.put("size", friends.size());
+    answer.put("friends", friends);
+    return answer;
+  }
+
+  // ---- block and mute lists ----
+
+  private Map<String, Object> setSpecialRelation(Map<String, String> form, long now) {
+    String accid = accid(form, "accid");
+    String target = accid(form, "targetAcc");
+    String relationType = required(form, "relationType");
+    String value = required(form, "value");
+    if (!relationType.equals("1") && !relationType.equals("2")) {
+      throw NeteaseError.parameter("relationType must be 1 (blacklist) or 2 (mute): " + relationType);
+    }
+    if (!value.equals("0") && !value.equals("1")) {
+      throw NeteaseError.parameter("value must be 0 (remove) or 1 (add): " + value);
+    }
+    state.setRelation(accid, target, Integer.parseInt(relationType), value.equals("1"));
+    return Map.of();
+  }
+
+  private Map<String, Object> listBlackAndMuteList(Map<String, String> form, long now) {
+    List<List<String>> lists = state.relations(accid(form, "accid"));
+    Map<String, Object> answer = new LinkedHashMap<>();
+    answer.put("blacklist", lists.get(0));
+    answer.put("mutelist", lists.get(1));
+    return answer;
+  }
+
+  // ---- teams ----
+
+  private Map<String, Object> updateTeamNick(Map<String, String> form, long now) {
+    String tid = required(form, "tid");
+    String owner = accid(form, "owner");
+    String accid = accid(form, "accid");
+    String nick = form.get("nick");
+    String custom = form.get("custom");
+    if (nick == null && custom == null) {
+      throw NeteaseError.parameter("nick or custom is required");
+    }
+    NeteaseState.checkTeamMember(nick, custom);
+    state.updateTeamMember(tid, owner, accid, nick, custom);
+    return Map.of();
+  }
+
+  private Map<String, Object> queryDetail(Map<String, String> form, long now) {
+    String tid = required(form, "tid");
+    if (!tid.matches("[0-9]{1,18}")) {
+      throw NeteaseError.parameter("tid must be a number: " + tid);
+    }
+    NeteaseState.TeamView team = state.team(tid);
+    Map<String, Object> tinfo = new LinkedHashMap<>();
+    tinfo.put("tid", Long.parseLong(team.tid));
+    tinfo.put("tname", "team " + team.tid);
+    tinfo.put("icon", "");
+    tinfo.put("announcement", "");
+    tinfo.put("intro", "");
+    tinfo.put("maxusers", 200);
+    tinfo.put("size", team.members.size() + 1);
+    tinfo.put("mute", false);
+    tinfo.put("owner", member(team.owner));
+    tinfo.put("admins", List.of());
+    List<Object> members = new ArrayList<>();
+    team.members.forEach(m -> members.add(member(m)));
+    tinfo.put("members", members);
+    tinfo.put("createtime", team.createtime);
+    tinfo.put("updatetime", team.updatetime);
+    return Map.of("tinfo", tinfo);
+  }
+
+  private static Map<String, Object> member(NeteaseState.Member m) {
+    Map<String, Object> item = new LinkedHashMap<>();
+    item.put("accid", m.accid);
+    if (m.nick != null) {
+      item.put("nick", m.nick);
+    }
+    if (m.custom != null) {
+      item.put("custom", m.custom);
+    }
+    item.put("mute", false);
+    item.put("createtime", m.createtime);
+    item.put("updatetime", m.updatetime);
+    return item;
+  }
+
+  // ---- form parsing ----
+
+  private static String required(Map<String, String> form, String name) {
+    String value = form.get(name);
+    if (value == null || value.isEmpty()) {
+      throw NeteaseError.parameter(name + " is required");
+    }
+    return value;
+  }
+
+  private static String accid(Map<String, String> form, String name) {
+    String value = required(form, name);
+    if (value.length() > NeteaseState.ACCID_MAX_CHARS) {
+      throw NeteaseError.parameter(name + " is longer than " + NeteaseState.ACCID_MAX_CHARS + " characters");
+    }
+    return value;
+  }
+
+  /** A form field holding a JSON array of strings, such as {@code ["t1","t2"]}. */
+  private static List<String> jsonStringArray(String raw, String name) {
+    JsonNode node;
+    try {
+      node = Json.read(raw);
+    } catch (IOException e) {
+      throw NeteaseError.parameter(name + " must be a JSON array of strings");
+    }
+    if (node == null || !node.isArray()) {
+      throw NeteaseError.parameter(name + " must be a JSON array of strings");
+    }
+    List<String> values = new ArrayList<>();
+    for (JsonNode item : node) {
+      if (!item.isTextual()) {
+        throw NeteaseError.parameter(name + " must be a JSON array of strings");
+      }
+      values.add(item.asText());
+    }
+    return values;
+  }
+}

@@ -1,0 +1,428 @@
+package io.imfacade.simulator.netease;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import io.imfacade.simulator.Fault;
+import io.imfacade.simulator.Faults;
+import io.imfacade.simulator.internal.Answer;
+import io.imfacade.simulator.internal.FaultSchedule;
+import io.imfacade.simulator.internal.RateWindow;
+import io.imfacade.simulator.internal.ScheduledFault;
+import io.imfacade.simulator.internal.SimRequest;
+import io.imfacade.simulator.internal.WireMockSupport;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A stateful simulator of the NetEase Yunxin (网易云信) v1 server API under {@code /nimserver/}, as
+ * a WireMock extension.
+ *
+ * <p>Every call is a form-encoded {@code POST} signed with the {@code AppKey}, {@code Nonce},
+ * {@code CurTime} and {@code CheckSum} headers ({@link #checkSum}); the simulator checks the
+ * signature and its 5-minute window, enforces the per-endpoint rate limit with its 10-second block,
+ * and answers HTTP 200 with {@code {"code":200,...}} or {@code {"code":<n>,"desc":"..."}}. It keeps
+ * accounts with their user cards, two-way friends with per-direction aliases, block and mute
+ * lists, and teams whose members have a nick and a custom string. See the module's README for the
+ * choices made where the vendor's docs are silent.
+ *
+ * <pre>{@code
+ * NeteaseSimulator sim = NeteaseSimulator.builder().appKey("key").appSecret("secret").build();
+ * WireMockServer server = new WireMockServer(WireMockConfiguration.options().dynamicPort().extensions(sim));
+ * server.start();
+ * sim.install(server);
+ * sim.createUsers("alice", "bob");
+ * }</pre>
+ *
+ * <p>Thread-safe. One simulator is one vendor app.
+ */
+public final class NeteaseSimulator implements ResponseDefinitionTransformerV2 {
+
+  /** The path prefix of the v1 API. */
+  public static final String PATH_PREFIX = "/nimserver";
+
+  private static final AtomicInteger INSTANCES = new AtomicInteger();
+
+  /** The settings of one simulator, fixed when it is built. */
+  static final class Config {
+    final String appKey;
+    final String appSecret;
+    final Clock clock;
+    final double requestsPerSecond;
+    final int friendsMax;
+    final int blockListMax;
+
+    Config(Builder b) {
+      this.appKey = b.appKey;
+      this.appSecret = b.appSecret;
+      this.clock = b.clock;
+      this.requestsPerSecond = b.requestsPerSecond;
+      this.friendsMax = b.friendsMax;
+      this.blockListMax = b.blockListMax;
+    }
+  }
+
+  private final Config config;
+  private final String name;
+  private final NeteaseState state;
+  private final NeteaseApi api;
+  private final FaultSchedule faults = new FaultSchedule();
+  private final AtomicLong requests = new AtomicLong();
+  private final AtomicLong rateLimited = new AtomicLong();
+  private final List<WireMockServer> servers = new CopyOnWriteArrayList<>();
+
+  private NeteaseSimulator(Builder builder) {
+    this.config = new Config(builder);
+    this.name = "imfacade-netease-simulator-" + INSTANCES.incrementAndGet();
+    this.state = new NeteaseState(config.clock, config.friendsMax, config.blockListMax);
+    this.api = new NeteaseApi(config, state, rateLimited);
+  }
+
+  /** A builder; {@link Builder#appKey} and {@link Builder#appSecret} are required. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * NetEase's request signature: the lower-case hex SHA-1 of {@code appSecret + nonce + curTime}
+   * (UTF-8), for signing requests in tests.
+   */
+  public static String checkSum(String appSecret, String nonce, String curTime) {
+    return NeteaseApi.checkSum(
+        Objects.requireNonNull(appSecret, "appSecret"), Objects.requireNonNull(nonce, "nonce"), Objects.requireNonNull(curTime, "curTime"));
+  }
+
+  /**
+   * Routes every request below {@value #PATH_PREFIX} on {@code server} to this simulator. The
+   * server must have been built with this simulator among its extensions. The catch-all stub has
+   * priority {@value WireMockSupport#CATCH_ALL_PRIORITY}, so the test's own stubs win.
+   *
+   * @throws IllegalStateException if the server does not know this simulator
+   */
+  public void install(WireMockServer server) {
+    WireMockSupport.install(server, this, PATH_PREFIX);
+    servers.add(server);
+  }
+
+  /** The WireMock extension name, unique per simulator instance. */
+  @Override
+  public String getName() {
+    return name;
+  }
+
+  /** False: the simulator answers only requests of the stub {@link #install} registers. */
+  @Override
+  public boolean applyGlobally() {
+    return false;
+  }
+
+  /** Answers one request (WireMock calls this; tests do not). */
+  @Override
+  public ResponseDefinition transform(ServeEvent serveEvent) {
+    SimRequest request = SimRequest.of(serveEvent.getRequest(), PATH_PREFIX);
+    requests.incrementAndGet();
+    Duration delay = faults.currentLatency();
+    Optional<ScheduledFault> scheduled = faults.poll(false);
+    if (scheduled.isPresent()) {
+      ScheduledFault fault = scheduled.get();
+      switch (fault.type()) {
+        case FAIL:
+          return WireMockSupport.render(failure(fault.status()), delay);
+        case RATE_LIMIT:
+          Answer limited = NeteaseApi.body(NeteaseError.RATE_LIMITED, NeteaseApi.rateLimitError().desc());
+          String retryAfter = fault.retryAfterSeconds();
+          return WireMockSupport.render(retryAfter == null ? limited : limited.withHeader("Retry-After", retryAfter), delay);
+        default:
+          Fault.Kind kind = fault.fault().kind();
+          if (kind == Fault.Kind.MALFORMED_JSON) {
+            return WireMockSupport.render(Answer.text(200, Answer.JSON_UTF8, "{\"code\":200,"), delay);
+          }
+          if (kind != Fault.Kind.DELAY) {
+            return WireMockSupport.renderFault(kind, delay);
+          }
+          delay = delay.plus(fault.fault().delay());
+      }
+    }
+    return WireMockSupport.render(api.handle(request), delay);
+  }
+
+  /**
+   * A failure as NetEase gives it: business failures in the body of an HTTP 200; a gateway
+   * (502, 504) answers a real HTTP status with an HTML page.
+   */
+  private static Answer failure(int status) {
+    if (status == 502) {
+      return Answer.text(502, "text/html", "<html>Bad Gateway</html>");
+    }
+    if (status == 504) {
+      return Answer.text(504, "text/html", "<html>Gateway Timeout</html>");
+    }
+    String desc;
+    switch (status) {
+      case 500:
+        desc = "server error";
+        break;
+      case 503:
+        desc = "server busy";
+        break;
+      case 414:
+        desc = "parameter error";
+        break;
+      case 416:
+        desc = NeteaseApi.rateLimitError().desc();
+        break;
+      default:
+        desc = "injected failure " + status;
+    }
+    return NeteaseApi.body(status, desc);
+  }
+
+  // ---- seeding ----
+
+  /** Registers accounts; accids are case-insensitive (kept in lower case), at most 32 characters. */
+  public void createUsers(String... accids) {
+    createUsers(Arrays.asList(accids));
+  }
+
+  /** Registers accounts; accids are case-insensitive (kept in lower case), at most 32 characters. */
+  public void createUsers(Collection<String> accids) {
+    state.createUsers(accids);
+  }
+
+  /**
+   * Creates a team with a numeric {@code tid}, owned by {@code owner}, whose members are the owner
+   * and {@code members}, all existing accounts.
+   *
+   * @throws IllegalArgumentException if the team exists, the tid is not a number or an account is unknown
+   */
+  public void createTeam(String tid, String owner, Collection<String> members) {
+    state.createTeam(tid, owner, members);
+  }
+
+  /** Adds existing accounts to a team; members already in it keep their nick and custom. */
+  public void addTeamMembers(String tid, Collection<String> members) {
+    state.addTeamMembers(tid, members);
+  }
+
+  /** Removes members (not the owner) from a team. */
+  public void removeTeamMembers(String tid, Collection<String> members) {
+    state.removeTeamMembers(tid, members);
+  }
+
+  /**
+   * Updates a user card as {@code user/updateUinfo.action} would, with its parameter names ({@code
+   * name, icon, sign, email, birth, mobile, ex, gender}) and limits; {@code ""} clears a field.
+   *
+   * @throws IllegalArgumentException if the account does not exist or a value is refused
+   */
+  public void updateUserCard(String accid, Map<String, String> fields) {
+    Map<String, String> form = new LinkedHashMap<>(fields);
+    form.put("accid", accid);
+    seeding("user/updateUinfo.action", form);
+  }
+
+  /**
+   * Makes two accounts friends of each other, as {@code friend/add.action} with type 1 would.
+   *
+   * @throws IllegalArgumentException if an account does not exist or a friend list is full
+   */
+  public void addFriend(String accid, String faccid) {
+    seeding("friend/add.action", Map.of("accid", accid, "faccid", faccid, "type", "1"));
+  }
+
+  /**
+   * Adds accounts to {@code accid}'s block list, as {@code user/setSpecialRelation.action} would.
+   *
+   * @throws IllegalArgumentException if an account does not exist or the list is full
+   */
+  public void block(String accid, Collection<String> targets) {
+    for (String target : targets) {
+      seeding("user/setSpecialRelation.action", Map.of("accid", accid, "targetAcc", target, "relationType", "1", "value", "1"));
+    }
+  }
+
+  /**
+   * Sets a team member's nick and/or custom string as {@code team/updateTeamNick.action} would
+   * (null leaves a value unchanged, {@code ""} clears it), acting as the team's owner.
+   *
+   * @throws IllegalArgumentException if the team or membership does not exist or a value is refused
+   */
+  public void updateTeamMember(String tid, String accid, String nick, String custom) {
+    try {
+      NeteaseState.checkTeamMember(nick, custom);
+      String owner = state.team(tid).owner.accid;
+      state.updateTeamMember(tid, owner, accid, nick, custom);
+    } catch (NeteaseError e) {
+      throw new IllegalArgumentException("code " + e.code() + ": " + e.desc());
+    }
+  }
+
+  private void seeding(String endpoint, Map<String, String> form) {
+    try {
+      api.direct(endpoint, form);
+    } catch (NeteaseError e) {
+      throw new IllegalArgumentException("code " + e.code() + ": " + e.desc());
+    }
+  }
+
+  // ---- inspection ----
+
+  /** A user card's fields that are set, plus {@code gender} ("0", "1" or "2"); empty for an unknown account. */
+  public Map<String, String> userCard(String accid) {
+    return state.userCard(accid);
+  }
+
+  /** An account's friends (lower-case accids), oldest first. */
+  public List<String> friendsOf(String accid) {
+    return state.friendsOf(accid);
+  }
+
+  /** {@code accid}'s alias for {@code faccid}; empty when none is set or they are not friends. */
+  public Optional<String> aliasOf(String accid, String faccid) {
+    return state.alias(accid, faccid);
+  }
+
+  /** The accounts {@code accid} has blocked (relationType 1), oldest first. */
+  public List<String> blockListOf(String accid) {
+    return state.blacklistOf(accid);
+  }
+
+  /** The accounts {@code accid} has muted (relationType 2), oldest first. */
+  public List<String> muteListOf(String accid) {
+    return state.mutelistOf(accid);
+  }
+
+  /** A team member's nick; empty when none is set or there is no such member. */
+  public Optional<String> teamMemberNick(String tid, String accid) {
+    return state.member(tid, accid).map(m -> m.nick);
+  }
+
+  /** A team member's custom string; empty when none is set or there is no such member. */
+  public Optional<String> teamMemberCustom(String tid, String accid) {
+    return state.member(tid, accid).map(m -> m.custom);
+  }
+
+  /** Requests received since the last reset, faulted and refused ones included. */
+  public long requests() {
+    return requests.get();
+  }
+
+  /** Requests answered code 416 by the rate limit (its block included) since the last reset; injected ones not counted. */
+  public long rateLimitedRequests() {
+    return rateLimited.get();
+  }
+
+  // ---- faults ----
+
+  /** The fault schedule of this simulator. */
+  public Faults faults() {
+    return faults;
+  }
+
+  /**
+   * Forgets accounts, friends, lists and teams, clears the faults, the counters, the rate limits
+   * (blocks included) and the used nonces, and empties the request journal of the servers it is
+   * installed on.
+   */
+  public void reset() {
+    state.reset();
+    api.reset();
+    faults.clear();
+    requests.set(0);
+    rateLimited.set(0);
+    servers.removeIf(server -> !server.isRunning());
+    servers.forEach(WireMockServer::resetRequests);
+  }
+
+  @Override
+  public String toString() {
+    return "NeteaseSimulator{appKey=" + config.appKey + '}';
+  }
+
+  /** Builds a {@link NeteaseSimulator}. Not thread-safe. */
+  public static final class Builder {
+    private String appKey;
+    private String appSecret;
+    private Clock clock = Clock.systemUTC();
+    private double requestsPerSecond = 100;
+    private int friendsMax = 3000;
+    private int blockListMax = 3000;
+
+    private Builder() {}
+
+    /** The app key the {@code AppKey} header must carry. */
+    public Builder appKey(String appKey) {
+      this.appKey = nonEmpty(appKey, "appKey");
+      return this;
+    }
+
+    /** The secret the {@code CheckSum} is computed with. */
+    public Builder appSecret(String appSecret) {
+      this.appSecret = nonEmpty(appSecret, "appSecret");
+      return this;
+    }
+
+    /** The clock for the CheckSum window, the rate limit and timestamps (default: system UTC). */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * Calls per second each endpoint admits (default 100, the documented limit), counted in fixed
+     * one-second windows; over it, code 416 and the endpoint answers 416 for 10 seconds. 0 means
+     * no limit.
+     */
+    public Builder requestsPerSecond(double requestsPerSecond) {
+      new RateWindow(requestsPerSecond); // validates
+      this.requestsPerSecond = requestsPerSecond;
+      return this;
+    }
+
+    /** How many friends one account may have (default 3000); over it, code 419. */
+    public Builder friendsMax(int friendsMax) {
+      this.friendsMax = positive(friendsMax, "friendsMax");
+      return this;
+    }
+
+    /** How many accounts one block (or mute) list may hold (default 3000); over it, code 419. */
+    public Builder blockListMax(int blockListMax) {
+      this.blockListMax = positive(blockListMax, "blockListMax");
+      return this;
+    }
+
+    /** The simulator. */
+    public NeteaseSimulator build() {
+      if (appKey == null || appSecret == null) {
+        throw new IllegalStateException("appKey and appSecret are required");
+      }
+      return new NeteaseSimulator(this);
+    }
+
+    private static String nonEmpty(String value, String what) {
+      Objects.requireNonNull(value, what);
+      if (value.isEmpty()) {
+        throw new IllegalArgumentException(what + " must not be empty");
+      }
+      return value;
+    }
+
+    private static int positive(int value, String what) {
+      if (value < 1) {
+        throw new IllegalArgumentException(what + " must be at least 1: " + value);
+      }
+      return value;
+    }
+  }
+}

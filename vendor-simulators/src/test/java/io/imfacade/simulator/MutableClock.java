@@ -1,0 +1,46 @@
+package io.imfacade.simulator;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** A clock the test moves by hand. Thread-safe. */
+public final class MutableClock extends Clock {
+
+  private final AtomicLong millis;
+
+  public MutableClock(Instant start) {
+    this.millis = new AtomicLong(start.toEpochMilli());
+  }
+
+  public void advance(Duration duration) {
+    millis.addAndGet(duration.toMillis());
+  }
+
+  public void set(Instant instant) {
+    millis.set(instant.toEpochMilli());
+  }
+
+  @Override
+  public ZoneId getZone() {
+    return ZoneOffset.UTC;
+  }
+
+  @Override
+  public Clock withZone(ZoneId zone) {
+    throw new UnsupportedOperationException();
+  }
+
+  @Override
+  public long millis() {
+    return millis.get();
+  }
+
+  @Override
+  public Instant instant() {
+    return Instant.ofEpochMilli(millis.get());
+  }
+}
