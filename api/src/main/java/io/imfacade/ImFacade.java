@@ -4,6 +4,7 @@ import io.imfacade.error.ConfigurationException;
 import io.imfacade.spi.ImProvider;
 import io.imfacade.spi.ProviderContext;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -101,8 +102,25 @@ public final class ImFacade {
     final List<String> failures = new ArrayList<>();
 
     private Registry() {
-      ServiceLoader<ImProvider> loader = ServiceLoader.load(ImProvider.class, ImFacade.class.getClassLoader());
-      loader.stream().forEach(p -> {
+      // Iterate by hand: a provider class that cannot be loaded throws from hasNext()/next(), and
+      // one broken jar must not hide the others (nor break every later open() in this JVM).
+      Iterator<ServiceLoader.Provider<ImProvider>> it =
+          ServiceLoader.load(ImProvider.class, ImFacade.class.getClassLoader()).stream().iterator();
+      while (true) {
+        ServiceLoader.Provider<ImProvider> p;
+        try {
+          if (!it.hasNext()) {
+            break;
+          }
+          p = it.next();
+        } catch (ServiceConfigurationError e) {
+          failures.add(String.valueOf(e.getMessage()));
+          LOG.warn("a registered provider cannot be loaded", e);
+          if (failures.size() > 1000) {
+            break; // a loader that fails forever; what was found so far still works
+          }
+          continue;
+        }
         try {
           ImProvider provider = p.get();
           ImProvider previous = providers.putIfAbsent(provider.id(), provider);
@@ -110,11 +128,11 @@ public final class ImFacade {
             LOG.warn("two providers with id '{}': {} and {}; using the first", provider.id(),
                 previous.getClass().getName(), provider.getClass().getName());
           }
-        } catch (ServiceConfigurationError | RuntimeException e) {
+        } catch (ServiceConfigurationError | RuntimeException | LinkageError e) {
           failures.add(p.type().getName() + ": " + e);
           LOG.warn("provider {} failed to load", p.type().getName(), e);
         }
-      });
+      }
     }
   }
 }

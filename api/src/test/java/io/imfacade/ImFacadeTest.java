@@ -31,6 +31,14 @@ class ImFacadeTest {
   }
 
   @Test
+  void aRegistrationThatCannotLoadIsReportedWithoutHidingTheOthers() {
+    assertThat(ImFacade.providers()).containsExactly("recording");
+    assertThatThrownBy(() -> ImFacade.open(Map.of("provider", "nosuch")))
+        .hasMessageContaining("failed to load")
+        .hasMessageContaining("io.imfacade.NoSuchProvider");
+  }
+
+  @Test
   void missingProviderKeyIsNamed() {
     assertThatThrownBy(() -> ImFacade.open(Map.of("tenant", "t1")))
         .isInstanceOf(ConfigurationException.class)

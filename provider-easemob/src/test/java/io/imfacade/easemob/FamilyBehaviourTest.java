@@ -1,0 +1,625 @@
+package io.imfacade.easemob;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.http.Request;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.imfacade.Capability;
+import io.imfacade.ImClient;
+import io.imfacade.ImConfig;
+import io.imfacade.contact.Page;
+import io.imfacade.contact.PageRequest;
+import io.imfacade.error.AuthenticationException;
+import io.imfacade.error.ImException;
+import io.imfacade.error.InvalidRequestException;
+import io.imfacade.error.NotFoundException;
+import io.imfacade.error.ProviderUnavailableException;
+import io.imfacade.error.QuotaExceededException;
+import io.imfacade.error.UnsupportedCapabilityException;
+import io.imfacade.group.BatchResult;
+import io.imfacade.http.HttpSettings;
+import io.imfacade.profile.Gender;
+import io.imfacade.profile.ProfileField;
+import io.imfacade.profile.ProfileUpdate;
+import io.imfacade.profile.UserProfile;
+import io.imfacade.spi.ProviderContext;
+import io.imfacade.spi.VendorLimits;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import okhttp3.HttpUrl;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The family's neutral semantics against a scripted server: validation before any request,
+ * chunking in input order, per-member outcomes of batch writes, the "already gone" answers of
+ * removals, cursors, and the wire form of clearing.
+ */
+class FamilyBehaviourTest {
+
+  private static final Scripted SCRIPT = new Scripted();
+
+  @RegisterExtension
+  static final WireMockExtension WM = WireMockExtension.newInstance()
+      .options(wireMockConfig().dynamicPort().extensions(SCRIPT))
+      .build();
+
+  private static ProviderContext context;
+  private ImClient client;
+
+  @BeforeAll
+  static void openContext() {
+    context = ProviderContext.create();
+  }
+
+  @AfterAll
+  static void closeContext() {
+    context.close();
+  }
+
+  @BeforeEach
+  void openClient() {
+    SCRIPT.clear();
+    WM.stubFor(any(anyUrl()).willReturn(okJson("{\"timestamp\":1,\"data\":{},\"duration\":0}")));
+    client = client(EnumSet.allOf(Capability.class));
+  }
+
+  @AfterEach
+  void closeClient() {
+    client.close();
+    SCRIPT.clear();
+  }
+
+  private ImClient client(Set<Capability> capabilities) {
+    return EasemobFamily.builder()
+        .provider("easemob")
+        .context(context)
+        .settings(HttpSettings.from(ImConfig.of(Map.of(ImConfig.RETRY_MAX_ATTEMPTS, "1")), 10_000))
+        .baseUrl(HttpUrl.get(WM.baseUrl()))
+        .appPath("org", "app")
+        .rateLimiterKey("easemob:behaviour")
+        .limits(VendorLimits.EASEMOB)
+        .capabilities(capabilities)
+        .fixedToken("fixed-token")
+        .build();
+  }
+
+  private static List<LoggedRequest> requests() {
+    List<LoggedRequest> requests = new ArrayList<>();
+    for (ServeEvent e : WM.getAllServeEvents()) {
+      requests.add(e.getRequest());
+    }
+    Collections.reverse(requests);
+    return requests;
+  }
+
+  private static ResponseDefinition data(Object data) {
+    Map<String, Object> envelope = new LinkedHashMap<>();
+    envelope.put("timestamp", 1L);
+    envelope.put("data", data);
+    envelope.put("duration", 0);
+    return Scripted.json(200, envelope);
+  }
+
+  private static ResponseDefinition error(int status, String code, String description) {
+    return Scripted.json(status, Map.of("error", code, "error_description", description, "timestamp", 1L, "duration", 0));
+  }
+
+  // ---------------------------------------------------------------- validation before any request
+
+  static Stream<Arguments> badInput() {
+    Map<String, String> longKey = Map.of("k".repeat(17), "v");
+    Map<String, String> longValue = Map.of("k", "v".repeat(513));
+    Map<String, Map<String, String>> twice = new LinkedHashMap<>();
+    twice.put("Bob", Map.of("k", "v"));
+    twice.put("bob", Map.of("k", "w"));
+    List<String> manyUsers = IntStream.range(0, 501).mapToObj(i -> "b" + i).collect(Collectors.toList());
+    return Stream.of(
+        bad("get null", c -> () -> c.profiles().get(null), InvalidRequestException.class),
+        bad("get slash", c -> () -> c.profiles().get("a/b"), InvalidRequestException.class),
+        bad("get dots", c -> () -> c.profiles().get(".."), InvalidRequestException.class),
+        bad("get percent", c -> () -> c.profiles().get("a%2Fb"), InvalidRequestException.class),
+        bad("get 65 chars", c -> () -> c.profiles().get("a".repeat(65)), InvalidRequestException.class),
+        bad("getAll null", c -> () -> c.profiles().getAll(null), InvalidRequestException.class),
+        bad("getAll bad element", c -> () -> c.profiles().getAll(Arrays.asList("a", "b?c")), InvalidRequestException.class),
+        bad("update null", c -> () -> c.profiles().update("a", null), InvalidRequestException.class),
+        bad("update empty", c -> () -> c.profiles().update("a", ProfileUpdate.builder().build()), InvalidRequestException.class),
+        bad("update nickname 65", c -> () -> c.profiles().update("a", ProfileUpdate.builder().nickname("n".repeat(65)).build()), InvalidRequestException.class),
+        bad("update reserved custom key", c -> () -> c.profiles().update("a", ProfileUpdate.builder().customAttribute("nickname", "x").build()), InvalidRequestException.class),
+        bad("update over 2 KB", c -> () -> c.profiles().update("a", ProfileUpdate.builder().ext("e".repeat(2000)).sign("s".repeat(200)).build()), QuotaExceededException.class),
+        bad("delete bad id", c -> () -> c.profiles().delete("a#b"), InvalidRequestException.class),
+        bad("member get bad group", c -> () -> c.groupMemberAttributes().get("g/1", "a"), InvalidRequestException.class),
+        bad("member set long key", c -> () -> c.groupMemberAttributes().set("1", "a", longKey), InvalidRequestException.class),
+        bad("member set long value", c -> () -> c.groupMemberAttributes().set("1", "a", longValue), InvalidRequestException.class),
+        bad("member set empty", c -> () -> c.groupMemberAttributes().set("1", "a", Map.of()), InvalidRequestException.class),
+        bad("member set over 4 KB", c -> () -> c.groupMemberAttributes().set("1", "a", bigMember()), QuotaExceededException.class),
+        bad("member setAll empty", c -> () -> c.groupMemberAttributes().setAll("1", Map.of()), InvalidRequestException.class),
+        bad("member setAll twice", c -> () -> c.groupMemberAttributes().setAll("1", twice), InvalidRequestException.class),
+        bad("member get keys null", c -> () -> c.groupMemberAttributes().get("1", List.of("a"), null), InvalidRequestException.class),
+        bad("member get key null", c -> () -> c.groupMemberAttributes().get("1", List.of("a"), Arrays.asList("k", null)), InvalidRequestException.class),
+        bad("add self", c -> () -> c.contacts().addContact("Bob", "bob"), InvalidRequestException.class),
+        bad("add bad friend", c -> () -> c.contacts().addContact("bob", "x y"), InvalidRequestException.class),
+        bad("remark 101", c -> () -> c.contacts().setRemark("a", "b", "r".repeat(101)), InvalidRequestException.class),
+        bad("page 51", c -> () -> c.contacts().contacts("a", PageRequest.first(51)), InvalidRequestException.class),
+        bad("page null", c -> () -> c.contacts().contacts("a", null), InvalidRequestException.class),
+        bad("block empty", c -> () -> c.contacts().block("a", List.of()), InvalidRequestException.class),
+        bad("block self", c -> () -> c.contacts().block("a", List.of("b", "A")), InvalidRequestException.class),
+        bad("block 501", c -> () -> c.contacts().block("a", manyUsers), QuotaExceededException.class),
+        bad("blocked page 51", c -> () -> c.contacts().blocked("a", PageRequest.first(51)), InvalidRequestException.class),
+        bad("unblock bad", c -> () -> c.contacts().unblock("a", ""), InvalidRequestException.class));
+  }
+
+  private static Map<String, String> bigMember() {
+    Map<String, String> m = new LinkedHashMap<>();
+    for (int i = 0; i < 9; i++) {
+      m.put("k" + i, "v".repeat(500));
+    }
+    return m;
+  }
+
+  private static Arguments bad(String name, Function<ImClient, ThrowingCallable> call, Class<? extends ImException> type) {
+    return Arguments.of(name, call, type);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("badInput")
+  void badInputIsRefusedBeforeAnyRequest(String name, Function<ImClient, ThrowingCallable> call, Class<? extends ImException> type) {
+    Throwable thrown = catchThrowable(call.apply(client));
+
+    assertThat(thrown).isInstanceOf(type);
+    ImException e = (ImException) thrown;
+    assertThat(e.provider()).as("provider attached").contains("easemob");
+    assertThat(e.operation()).as("operation attached").isPresent();
+    assertThat(WM.getAllServeEvents()).as("requests sent").isEmpty();
+  }
+
+  @Test
+  void refusedFieldsAreNamed() {
+    InvalidRequestException e = (InvalidRequestException) catchThrowable(
+        () -> client.profiles().update("a", ProfileUpdate.builder().sign("s".repeat(257)).build()));
+
+    assertThat(e.field()).contains("sign");
+    assertThat(WM.getAllServeEvents()).isEmpty();
+  }
+
+  @Test
+  void capabilitiesNotOfferedAreRefusedBeforeAnyRequest() {
+    try (ImClient bare = client(EnumSet.noneOf(Capability.class))) {
+      assertThatThrownBy(() -> bare.profiles().totalSizeBytes()).isInstanceOf(UnsupportedCapabilityException.class);
+      assertThatThrownBy(() -> bare.profiles().update("a", ProfileUpdate.builder().customAttribute("c", "1").build()))
+          .isInstanceOf(UnsupportedCapabilityException.class);
+      assertThatThrownBy(() -> bare.groupMemberAttributes().get("1", "a")).isInstanceOf(UnsupportedCapabilityException.class);
+      assertThatThrownBy(() -> bare.contacts().setRemark("a", "b", "r")).isInstanceOf(UnsupportedCapabilityException.class);
+      assertThatThrownBy(() -> bare.contacts().blocked("a", PageRequest.first(5))).isInstanceOf(UnsupportedCapabilityException.class);
+      assertThat(bare.capabilities()).isEmpty();
+    }
+    assertThat(WM.getAllServeEvents()).isEmpty();
+  }
+
+  @Test
+  void aClosedClientRefusesCalls() {
+    client.close();
+
+    assertThatThrownBy(() -> client.profiles().get("a")).isInstanceOf(IllegalStateException.class);
+    assertThat(WM.getAllServeEvents()).isEmpty();
+  }
+
+  // ---------------------------------------------------------------- profiles
+
+  /** 250 distinct ids (plus repeats in other cases): 100 + 100 + 50 targets, merged in input order. */
+  @Test
+  void getAllIsChunkedByHundredAndMergedInInputOrder() {
+    List<String> distinct = IntStream.range(0, 250).mapToObj(i -> String.format("u%03d", 249 - i)).collect(Collectors.toList());
+    List<String> input = new ArrayList<>(distinct);
+    input.add(5, distinct.get(0).toUpperCase(Locale.ROOT));
+    input.add(distinct.get(7));
+    SCRIPT.script(request -> {
+      ObjectNode data = Scripted.JSON.createObjectNode();
+      for (JsonNode target : Scripted.body(request).get("targets")) {
+        int n = Integer.parseInt(target.asText().substring(1));
+        if (n % 10 == 3) {
+          continue; // unknown user: absent
+        }
+        ObjectNode attrs = data.putObject(target.asText());
+        if (n % 10 != 4) { // n % 10 == 4: a user with nothing set
+          attrs.put("nickname", "nick " + n);
+          attrs.put("gender", n % 2 == 0 ? "1" : "2");
+        }
+      }
+      return data(data);
+    });
+
+    Map<String, UserProfile> result = client.profiles().getAll(input);
+
+    List<LoggedRequest> requests = requests();
+    assertThat(requests).hasSize(3);
+    List<String> sent = new ArrayList<>();
+    for (LoggedRequest r : requests) {
+      JsonNode targets = Scripted.body(r).get("targets");
+      assertThat(targets.size()).isLessThanOrEqualTo(100);
+      targets.forEach(t -> sent.add(t.asText()));
+    }
+    assertThat(sent).containsExactlyInAnyOrderElementsOf(distinct);
+    List<String> expectedKeys = distinct.stream()
+        .filter(id -> Integer.parseInt(id.substring(1)) % 10 != 3 && Integer.parseInt(id.substring(1)) % 10 != 4)
+        .collect(Collectors.toList());
+    assertThat(new ArrayList<>(result.keySet())).isEqualTo(expectedKeys);
+    result.forEach((id, p) -> {
+      int n = Integer.parseInt(id.substring(1));
+      assertThat(p.nickname()).isEqualTo("nick " + n);
+      assertThat(p.gender()).isEqualTo(n % 2 == 0 ? Gender.MALE : Gender.FEMALE);
+    });
+  }
+
+  @Test
+  void getOfNothingSetIsEmpty() {
+    SCRIPT.script(r -> data(Map.of()));
+    assertThat(client.profiles().get("a")).isEmpty();
+
+    SCRIPT.script(r -> data(Map.of("nickname", "", "gender", "0", "sign", "")));
+    assertThat(client.profiles().get("a")).as("only empty values").isEmpty();
+  }
+
+  @Test
+  void getReadsCustomAttributesAndToleratesOddValues() {
+    Map<String, Object> attrs = new LinkedHashMap<>();
+    attrs.put("nickname", "Al");
+    attrs.put("gender", "9");
+    attrs.put("level", 7);
+    attrs.put("empty", "");
+    SCRIPT.script(r -> data(attrs));
+
+    UserProfile p = client.profiles().get("Al").orElseThrow();
+
+    assertThat(p.userId()).isEqualTo("al");
+    assertThat(p.nickname()).isEqualTo("Al");
+    assertThat(p.gender()).isEqualTo(Gender.UNKNOWN);
+    assertThat(p.customAttributes()).containsExactly(Map.entry("level", "7"));
+    assertThat(requests().get(0).getUrl()).isEqualTo("/org/app/metadata/user/al");
+  }
+
+  @Test
+  void updateSendsOnlyTheChangedKeysAndClearsWithEmptyValues() {
+    client.profiles().update("Alice", ProfileUpdate.builder()
+        .clear(ProfileField.NICKNAME)
+        .gender(Gender.UNKNOWN)
+        .email("a@example.com")
+        .customAttribute("city", "杭州 & co")
+        .clearCustomAttribute("old")
+        .build());
+
+    LoggedRequest r = requests().get(0);
+    assertThat(r.getMethod().getName()).isEqualTo("PUT");
+    assertThat(r.getUrl()).isEqualTo("/org/app/metadata/user/alice");
+    assertThat(r.getHeader("Content-Type")).startsWith("application/x-www-form-urlencoded");
+    Map<String, String> form = new LinkedHashMap<>();
+    for (String pair : r.getBodyAsString().split("&")) {
+      String[] kv = pair.split("=", 2);
+      form.put(URLDecoder.decode(kv[0], StandardCharsets.UTF_8), URLDecoder.decode(kv[1], StandardCharsets.UTF_8));
+    }
+    assertThat(form).containsExactlyInAnyOrderEntriesOf(
+        Map.of("nickname", "", "gender", "0", "mail", "a@example.com", "city", "杭州 & co", "old", ""));
+  }
+
+  @Test
+  void deleteAnsweredFalseIsAFailure() {
+    SCRIPT.script(r -> data(false));
+
+    assertThatThrownBy(() -> client.profiles().delete("a")).isInstanceOf(ProviderUnavailableException.class);
+  }
+
+  @Test
+  void anUpdateOfAnUnknownUserIsNotFound() {
+    SCRIPT.script(r -> error(404, "service_resource_not_found", "Service resource not found"));
+
+    assertThatThrownBy(() -> client.profiles().update("ghost", ProfileUpdate.builder().nickname("x").build()))
+        .isInstanceOf(NotFoundException.class);
+  }
+
+  @Test
+  void aFixedTokenThatIsRefusedIsAnAuthenticationFailure() {
+    SCRIPT.script(r -> error(401, "unauthorized", "Unable to authenticate due to expired access token"));
+
+    assertThatThrownBy(() -> client.profiles().get("a")).isInstanceOf(AuthenticationException.class)
+        .hasMessageNotContaining("fixed-token");
+    assertThat(requests()).allSatisfy(r -> assertThat(r.getHeader("Authorization")).isEqualTo("Bearer fixed-token"));
+  }
+
+  // ---------------------------------------------------------------- group member attributes
+
+  /**
+   * 45 members in chunks of 20, 20 and 5; four of them not in the group, in three chunks. Each
+   * refused chunk is sent again without them; nobody is lost.
+   */
+  @Test
+  void setAllOf45WithNonMembersReportsEveryMember() {
+    List<String> users = IntStream.range(0, 45).mapToObj(i -> String.format("m%02d", i)).collect(Collectors.toList());
+    Set<String> outsiders = Set.of("m03", "m21", "m22", "m44");
+    SCRIPT.script(request -> {
+      List<String> named = new ArrayList<>();
+      ArrayNode succeeded = Scripted.JSON.createArrayNode();
+      for (JsonNode entry : Scripted.body(request)) {
+        String user = entry.get("username").asText();
+        if (outsiders.contains(user)) {
+          named.add(user);
+        }
+        ObjectNode ok = succeeded.addObject();
+        ok.put("username", user);
+        ok.set("metadata", entry.get("metadata"));
+      }
+      if (!named.isEmpty()) {
+        return error(400, "metadata_error", "Some users are not in the group: " + String.join(",", named));
+      }
+      return data(Map.of("updateMetadataFailed:", List.of(), "updateMetadataSucceeded:", succeeded));
+    });
+    Map<String, Map<String, String>> request = new LinkedHashMap<>();
+    users.forEach(u -> request.put(u.toUpperCase(Locale.ROOT), Map.of("nick", "n-" + u, "gone", "")));
+
+    BatchResult result = client.groupMemberAttributes().setAll("123", request);
+
+    assertThat(result.succeeded().size() + result.failed().size()).isEqualTo(45);
+    assertThat(result.failed().keySet()).containsExactly("m03", "m21", "m22", "m44");
+    assertThat(result.failed().values()).allSatisfy(e -> {
+      assertThat(e).isInstanceOf(NotFoundException.class);
+      assertThat(e.plainMessage()).startsWith("user not in group");
+    });
+    List<String> expectedOk = users.stream().filter(u -> !outsiders.contains(u)).collect(Collectors.toList());
+    assertThat(new ArrayList<>(result.succeeded().keySet())).isEqualTo(expectedOk);
+    result.succeeded().forEach((u, attrs) -> assertThat(attrs).containsExactly(Map.entry("nick", "n-" + u)));
+    List<LoggedRequest> requests = requests();
+    assertThat(requests).hasSize(6); // 3 chunks, each refused once
+    assertThat(requests).allSatisfy(r -> {
+      assertThat(r.getUrl()).isEqualTo("/org/app/metadata/chatgroup/123/users/batch");
+      assertThat(Scripted.body(r).size()).isLessThanOrEqualTo(20);
+    });
+    Set<String> lastSent = new LinkedHashSet<>();
+    requests.stream().map(Scripted::body).filter(b -> {
+      for (JsonNode e : b) {
+        if (outsiders.contains(e.get("username").asText())) {
+          return false;
+        }
+      }
+      return true;
+    }).forEach(b -> b.forEach(e -> lastSent.add(e.get("username").asText())));
+    assertThat(lastSent).containsExactlyInAnyOrderElementsOf(expectedOk);
+  }
+
+  @Test
+  void setAllOfAMissingGroupFailsTheWholeCall() {
+    SCRIPT.script(r -> error(404, "metadata_error", "group not exists"));
+
+    assertThatThrownBy(() -> client.groupMemberAttributes().setAll("404", Map.of("a", Map.of("k", "v"))))
+        .isInstanceOf(NotFoundException.class)
+        .satisfies(e -> assertThat(((ImException) e).vendorMessage()).contains("group not exists"));
+  }
+
+  @Test
+  void setAllReadsFailedEntriesAndReportsUnreportedMembers() {
+    SCRIPT.script(r -> data(Map.of(
+        "updateMetadataFailed", List.of(Map.of("username", "b", "errorMessage", "user not in group")),
+        "updateMetadataSucceeded", List.of(Map.of("username", "A", "metadata", Map.of("k", "v"))))));
+    Map<String, Map<String, String>> request = new LinkedHashMap<>();
+    request.put("a", Map.of("k", "v"));
+    request.put("b", Map.of("k", "v"));
+    request.put("c", Map.of("k", "v"));
+
+    BatchResult result = client.groupMemberAttributes().setAll("1", request);
+
+    assertThat(result.succeeded()).containsExactly(Map.entry("a", Map.of("k", "v")));
+    assertThat(result.failed()).containsOnlyKeys("b", "c");
+    assertThat(result.failed().get("b")).isInstanceOf(NotFoundException.class);
+    assertThat(result.failed().get("c")).isInstanceOf(ProviderUnavailableException.class);
+  }
+
+  @Test
+  void setOfOneMemberReturnsTheWrittenPairsWithoutRemovedKeys() {
+    SCRIPT.script(r -> data(Map.of("k", "v", "gone", "")));
+    Map<String, String> request = new LinkedHashMap<>();
+    request.put("k", "v");
+    request.put("gone", "");
+
+    Map<String, String> written = client.groupMemberAttributes().set("1", "a", request);
+
+    assertThat(written).containsExactly(Map.entry("k", "v"));
+    JsonNode body = Scripted.body(requests().get(0));
+    assertThat(body.get("metaData").get("gone").asText()).isEmpty();
+    assertThat(body.has("metadata")).isFalse();
+  }
+
+  /** 25 users in chunks of 10, 10, 5: non-members absent, members without the keys empty, order kept. */
+  @Test
+  void getByKeysIsChunkedByTenInInputOrder() {
+    List<String> users = IntStream.range(0, 25).mapToObj(i -> "u" + (24 - i)).collect(Collectors.toList());
+    SCRIPT.script(request -> {
+      ObjectNode data = Scripted.JSON.createObjectNode();
+      for (JsonNode target : Scripted.body(request).get("targets")) {
+        int n = Integer.parseInt(target.asText().substring(1));
+        if (n % 5 == 0) {
+          continue; // not a member
+        }
+        ObjectNode attrs = data.putObject(target.asText());
+        if (n % 5 != 1) {
+          attrs.put("k1", "v" + n);
+          attrs.put("other", "x"); // not asked for: dropped even if the vendor sent it
+          attrs.put("k2", "");
+        }
+      }
+      return data(data);
+    });
+
+    Map<String, Map<String, String>> result = client.groupMemberAttributes().get("1", users, List.of("k1", "k2"));
+
+    List<LoggedRequest> requests = requests();
+    assertThat(requests).hasSize(3);
+    assertThat(requests).allSatisfy(r -> {
+      JsonNode body = Scripted.body(r);
+      assertThat(body.get("targets").size()).isLessThanOrEqualTo(10);
+      assertThat(body.get("properties").toString()).isEqualTo("[\"k1\",\"k2\"]");
+    });
+    List<String> members = users.stream().filter(u -> Integer.parseInt(u.substring(1)) % 5 != 0).collect(Collectors.toList());
+    assertThat(new ArrayList<>(result.keySet())).isEqualTo(members);
+    result.forEach((u, attrs) -> {
+      int n = Integer.parseInt(u.substring(1));
+      assertThat(attrs).isEqualTo(n % 5 == 1 ? Map.of() : Map.of("k1", "v" + n));
+    });
+  }
+
+  // ---------------------------------------------------------------- contacts
+
+  @Test
+  void removingANonContactSucceedsWhenTheOwnerExists() {
+    SCRIPT.script(r -> r.getMethod().getName().equals("DELETE")
+        ? error(404, "service_resource_not_found", "not friends")
+        : data(List.of()));
+
+    client.contacts().removeContact("a", "b");
+
+    List<LoggedRequest> requests = requests();
+    assertThat(requests).extracting(r -> r.getMethod().getName() + " " + r.getUrl())
+        .containsExactly("DELETE /org/app/users/a/contacts/users/b", "GET /org/app/users/a/contacts/users");
+  }
+
+  @Test
+  void removingForAnUnknownOwnerIsNotFound() {
+    SCRIPT.script(r -> error(404, "service_resource_not_found", "Service resource not found"));
+
+    assertThatThrownBy(() -> client.contacts().removeContact("ghost", "b")).isInstanceOf(NotFoundException.class);
+  }
+
+  @Test
+  void unblockingAUserNotBlockedSucceedsWhenTheOwnerExists() {
+    SCRIPT.script(r -> r.getMethod().getName().equals("DELETE")
+        ? error(404, "service_resource_not_found", "not blocked")
+        : Scripted.json(200, Map.of("data", List.of())));
+
+    client.contacts().unblock("a", "b");
+
+    assertThat(requests()).extracting(r -> r.getMethod().getName() + " " + r.getUrl())
+        .containsExactly("DELETE /org/app/users/a/blocks/users/b", "GET /org/app/users/a/blocks/users?pageSize=1");
+  }
+
+  @Test
+  void unblockingForAnUnknownOwnerIsNotFound() {
+    SCRIPT.script(r -> error(404, "service_resource_not_found", "Service resource not found"));
+
+    assertThatThrownBy(() -> client.contacts().unblock("ghost", "b")).isInstanceOf(NotFoundException.class);
+  }
+
+  @Test
+  void theNextContactCursorIsReadAtTheTopOrInData() {
+    SCRIPT.script(r -> Scripted.json(200, Map.of("cursor", "top",
+        "data", Map.of("contacts", List.of(Map.of("username", "B", "remark", "boss"))))));
+    Page<io.imfacade.contact.Contact> top = client.contacts().contacts("a", PageRequest.first(1));
+    assertThat(top.items()).containsExactly(io.imfacade.contact.Contact.of("b", "boss"));
+    assertThat(top.nextCursor()).contains("top");
+
+    SCRIPT.script(r -> Scripted.json(200, Map.of("data", Map.of("cursor", "inner", "contacts", List.of(Map.of("username", "c"))))));
+    assertThat(client.contacts().contacts("a", PageRequest.after("top", 1)).nextCursor()).contains("inner");
+
+    SCRIPT.script(r -> Scripted.json(200, Map.of("cursor", " ", "data", Map.of("contacts", List.of()))));
+    assertThat(client.contacts().contacts("a", PageRequest.first(1)).nextCursor()).isEmpty();
+
+    List<LoggedRequest> requests = requests();
+    assertThat(requests.get(0).getUrl()).isEqualTo("/org/app/user/a/contacts?limit=1&needReturnRemark=true");
+    assertThat(requests.get(1).getUrl()).isEqualTo("/org/app/user/a/contacts?limit=1&cursor=top&needReturnRemark=true");
+  }
+
+  @Test
+  void allContactsFollowsCursorsLazily() {
+    SCRIPT.script(r -> {
+      String cursor = r.queryParameter("cursor").isPresent() ? r.queryParameter("cursor").firstValue() : "";
+      int start = cursor.isEmpty() ? 0 : Integer.parseInt(cursor);
+      List<Map<String, String>> page = new ArrayList<>();
+      for (int i = start; i < Math.min(start + 50, 120); i++) {
+        page.add(Map.of("username", "f" + i));
+      }
+      Map<String, Object> body = new LinkedHashMap<>();
+      body.put("data", Map.of("contacts", page));
+      if (start + 50 < 120) {
+        body.put("cursor", String.valueOf(start + 50));
+      }
+      return Scripted.json(200, body);
+    });
+
+    assertThat(client.contacts().allContacts("a").limit(3)).hasSize(3);
+    assertThat(requests()).hasSize(1);
+    assertThat(client.contacts().allContacts("a").map(io.imfacade.contact.Contact::userId))
+        .containsExactlyElementsOf(IntStream.range(0, 120).mapToObj(i -> "f" + i).collect(Collectors.toList()));
+  }
+
+  @Test
+  void blockSendsChunksOfFiftyInOrder() {
+    List<String> users = IntStream.range(0, 120).mapToObj(i -> "b" + i).collect(Collectors.toList());
+
+    client.contacts().block("A", users);
+
+    List<LoggedRequest> requests = requests();
+    assertThat(requests).hasSize(3);
+    List<String> sent = new ArrayList<>();
+    for (LoggedRequest r : requests) {
+      assertThat(r.getUrl()).isEqualTo("/org/app/users/a/blocks/users");
+      Scripted.body(r).get("usernames").forEach(u -> sent.add(u.asText()));
+    }
+    assertThat(sent).isEqualTo(users);
+    assertThat(Scripted.body(requests.get(2)).get("usernames").size()).isEqualTo(20);
+  }
+
+  @Test
+  void blockedIdsComeBackInLowerCase() {
+    SCRIPT.script(r -> Scripted.json(200, Map.of("data", List.of("TST05", "tst04"), "count", 2)));
+
+    Page<String> page = client.contacts().blocked("a", PageRequest.first(2));
+
+    assertThat(page.items()).containsExactly("tst05", "tst04");
+    assertThat(page.nextCursor()).isEmpty();
+  }
+
+  @Test
+  void aNullRemarkIsSentAsEmpty() {
+    client.contacts().setRemark("a", "b", null);
+
+    assertThat(Scripted.body(requests().get(0)).toString()).isEqualTo("{\"remark\":\"\"}");
+  }
+
+  @Test
+  void theServerAnswerOfAnAddOfAnUnknownUserIsNotFound() {
+    WM.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(404).withBody("{\"error\":\"service_resource_not_found\"}")));
+
+    assertThatThrownBy(() -> client.contacts().addContact("a", "ghost")).isInstanceOf(NotFoundException.class);
+  }
+}
