@@ -1,7 +1,11 @@
 package io.imfacade.tck.smoke;
 
+import io.imfacade.simulator.easemob.EasemobSimulatorExtension;
+import io.imfacade.simulator.netease.NeteaseSimulatorExtension;
 import io.imfacade.tck.ProviderHarness;
 import io.imfacade.tck.inmemory.InMemoryHarness;
+import io.imfacade.tck.remote.EasemobFamilyHarness;
+import io.imfacade.tck.remote.NeteaseHarness;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -12,8 +16,15 @@ import java.util.function.Supplier;
  */
 final class Harnesses {
 
-  static final Map<String, Supplier<ProviderHarness>> BY_PROVIDER = Map.of(
-      "inmemory", () -> new InMemoryHarness("portable"));
+  /** The harnesses, the remote ones against the given simulators. */
+  static Map<String, Supplier<ProviderHarness>> byProvider(
+      EasemobSimulatorExtension easemob, EasemobSimulatorExtension shengwang, NeteaseSimulatorExtension netease) {
+    return Map.of(
+        "inmemory", () -> new InMemoryHarness("portable"),
+        "easemob", () -> EasemobFamilyHarness.easemob(easemob),
+        "shengwang", () -> EasemobFamilyHarness.shengwang(shengwang),
+        "netease", () -> new NeteaseHarness(netease));
+  }
 
   private Harnesses() {}
 }

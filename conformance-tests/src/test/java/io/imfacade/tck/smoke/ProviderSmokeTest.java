@@ -5,8 +5,11 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import io.imfacade.ImClient;
 import io.imfacade.ImFacade;
+import io.imfacade.simulator.easemob.EasemobSimulatorExtension;
+import io.imfacade.simulator.netease.NeteaseSimulatorExtension;
 import io.imfacade.spi.ImProvider;
 import io.imfacade.tck.ProviderHarness;
+import io.imfacade.tck.remote.Simulators;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -19,6 +22,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Loads every {@link ImProvider} on the classpath the way {@link ImFacade} does. A provider that
@@ -26,6 +30,18 @@ import org.junit.jupiter.api.TestFactory;
  * none of them may silently drop out of the conformance run.
  */
 class ProviderSmokeTest {
+
+  @RegisterExtension
+  static final EasemobSimulatorExtension EASEMOB = Simulators.easemob();
+
+  @RegisterExtension
+  static final EasemobSimulatorExtension SHENGWANG = Simulators.shengwang();
+
+  @RegisterExtension
+  static final NeteaseSimulatorExtension NETEASE = Simulators.netease();
+
+  private static final Map<String, Supplier<ProviderHarness>> HARNESSES =
+      Harnesses.byProvider(EASEMOB, SHENGWANG, NETEASE);
 
   /** The providers found by ServiceLoader, by id; every failure to load is a test failure. */
   private static Map<String, ImProvider> loadAll() {
@@ -62,7 +78,8 @@ class ProviderSmokeTest {
   void everyRegisteredProviderLoadsAndIsListedByTheFacade() {
     Map<String, ImProvider> loaded = loadAll();
 
-    assertThat(loaded).as("providers on the test classpath").containsKey("inmemory");
+    assertThat(loaded).as("providers on the test classpath")
+        .containsKeys("inmemory", "easemob", "shengwang", "netease");
     assertThat(ImFacade.providers()).isEqualTo(loaded.keySet());
     loaded.forEach((id, provider) -> {
       assertThat(id).as("id of %s", provider.getClass().getName()).matches("[a-z0-9_-]+");
@@ -73,13 +90,13 @@ class ProviderSmokeTest {
 
   @Test
   void everyHarnessBelongsToALoadedProvider() {
-    assertThat(loadAll().keySet()).containsAll(Harnesses.BY_PROVIDER.keySet());
+    assertThat(loadAll().keySet()).containsAll(HARNESSES.keySet());
   }
 
   @TestFactory
   Stream<DynamicTest> everyProviderOpensAClientThroughItsHarness() {
     return loadAll().values().stream().map(provider -> DynamicTest.dynamicTest(provider.id(), () -> {
-      Supplier<ProviderHarness> factory = Harnesses.BY_PROVIDER.get(provider.id());
+      Supplier<ProviderHarness> factory = HARNESSES.get(provider.id());
       if (factory == null) {
         fail("provider '" + provider.id() + "' (" + provider.getClass().getName()
             + ") has no TCK harness: register one in " + Harnesses.class.getName());
