@@ -13,8 +13,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.LongSupplier;
 import org.junit.jupiter.api.Test;
 
 class AppRateLimiterTest {
@@ -41,6 +44,84 @@ class AppRateLimiterTest {
   void permitsAreSpacedEvenly() {
     List<Long> at = grants(limiter(10), 5);
     assertThat(at).containsExactly(0L, 100_000_000L, 200_000_000L, 300_000_000L, 400_000_000L);
+  }
+
+  @Test
+  void lateWakeUpsCannotCrowdOneSecond() throws Exception {
+    // Threads sleep on a hand-moved time line: they wake only when the test moves it.
+    Object tick = new Object();
+    long[] now = {0};
+    Sleeper waitForTick = d -> {
+      synchronized (tick) {
+        long before = now[0];
+        while (now[0] == before) {
+          tick.wait();
+        }
+      }
+    };
+    LongSupplier nanos = () -> {
+      synchronized (tick) {
+        return now[0];
+      }
+    };
+    AppRateLimiter limiter = new AppRateLimiter("app", 4, time, nanos, waitForTick);
+    Map<String, Long> releasedAt = new ConcurrentHashMap<>();
+    List<Thread> threads = new ArrayList<>();
+    java.util.function.Consumer<String> start = name -> {
+      Thread t = new Thread(() -> {
+        limiter.acquire(FAR);
+        releasedAt.put(name, nanos.getAsLong());
+      });
+      threads.add(t);
+      t.start();
+    };
+    java.util.function.LongConsumer moveTo = millis -> {
+      synchronized (tick) {
+        now[0] = millis * 1_000_000L;
+        tick.notifyAll();
+      }
+    };
+
+    limiter.acquire(FAR); // slot 0, released at 0
+    for (String name : List.of("s250", "s500", "s750")) {
+      start.accept(name);
+      awaitWaiting(threads.get(threads.size() - 1));
+    }
+    // The three sleepers oversleep: they all wake at 990 ms.
+    moveTo.accept(990);
+    awaitReleased(releasedAt, 3);
+    start.accept("s1000");
+    awaitWaiting(threads.get(3));
+    moveTo.accept(1000);
+    awaitReleased(releasedAt, 4);
+    start.accept("s1250");
+    awaitWaiting(threads.get(4));
+    // By spacing alone slot 1250 is due, but (250, 1250] already holds 990, 990, 990 and 1000.
+    moveTo.accept(1250);
+    awaitWaiting(threads.get(4));
+    assertThat(releasedAt).doesNotContainKey("s1250");
+    moveTo.accept(1990);
+    awaitReleased(releasedAt, 5);
+    for (Thread t : threads) {
+      t.join(10_000);
+    }
+    assertThat(releasedAt).containsEntry("s250", 990_000_000L).containsEntry("s1000", 1_000_000_000L)
+        .containsEntry("s1250", 1_990_000_000L);
+  }
+
+  private static void awaitWaiting(Thread t) throws InterruptedException {
+    long until = System.nanoTime() + 10_000_000_000L;
+    while (t.getState() != Thread.State.WAITING && t.isAlive() && System.nanoTime() < until) {
+      Thread.sleep(1);
+    }
+  }
+
+  private static void awaitReleased(Map<String, Long> released, int count) throws InterruptedException {
+    long until = System.nanoTime() + 10_000_000_000L;
+    while (released.size() < count && System.nanoTime() < until) {
+      Thread.sleep(1);
+    }
+    assertThat(released).hasSize(count);
   }
 
   @Test
@@ -149,11 +230,12 @@ class AppRateLimiterTest {
     try (ProviderContext one = ProviderContext.create(); ProviderContext two = ProviderContext.create()) {
       AppRateLimiter a = AppRateLimiter.shared(one, "easemob:org#app", 100);
       assertThat(AppRateLimiter.shared(one, "easemob:org#app", 50)).isSameAs(a);
-      assertThat(a.requestsPerSecond()).isEqualTo(100);
+      // 5% below the configured rate: headroom for the jitter between our clock and the vendor's.
+      assertThat(a.requestsPerSecond()).isEqualTo(100 * AppRateLimiter.JITTER_HEADROOM);
       assertThat(AppRateLimiter.shared(one, "easemob:org#other", 100)).isNotSameAs(a);
       assertThat(AppRateLimiter.shared(two, "easemob:org#app", 100)).isNotSameAs(a);
       assertThat(a.appKey()).isEqualTo("easemob:org#app");
-      assertThat(a).hasToString("AppRateLimiter{easemob:org#app, 100.0/s}");
+      assertThat(a).hasToString("AppRateLimiter{easemob:org#app, 95.0/s}");
     }
   }
 

@@ -1,0 +1,46 @@
+package io.imfacade.netease;
+
+import io.imfacade.http.Operation;
+
+/**
+ * The neutral operations of the NetEase provider and whether each HTTP call may be repeated after
+ * an ambiguous failure (a 5xx code or a broken connection after the request was sent).
+ *
+ * <ul>
+ *   <li>Reads ({@code getUinfos}, {@code friend/get}, {@code listBlackAndMuteList}, {@code
+ *       team/queryDetail}) change nothing: idempotent.
+ *   <li>{@code updateUinfo} writes the same values again, {@code friend/update} the same alias,
+ *       {@code setSpecialRelation} adds to or removes from a set, {@code friend/delete} leaves the
+ *       same state, and {@code friend/add} with type 1 leaves an existing friendship as it is:
+ *       idempotent.
+ *   <li>{@code team/updateTeamNick} is <em>not</em>: it writes a member's whole {@code custom}
+ *       string, computed from a read made before the first attempt. Replaying it after an
+ *       ambiguous failure could overwrite what another writer stored in between; the caller's own
+ *       retry of {@code set} reads again and merges, which is the safe way to repeat it.
+ * </ul>
+ */
+final class Ops {
+
+  static final Operation PROFILES_GET = Operation.idempotent("profiles.get");
+  static final Operation PROFILES_GET_ALL = Operation.idempotent("profiles.getAll");
+  static final Operation PROFILES_UPDATE = Operation.idempotent("profiles.update");
+  static final Operation PROFILES_DELETE = Operation.idempotent("profiles.delete");
+
+  static final Operation CONTACTS_ADD = Operation.idempotent("contacts.addContact");
+  static final Operation CONTACTS_REMOVE = Operation.idempotent("contacts.removeContact");
+  static final Operation CONTACTS_SET_REMARK = Operation.idempotent("contacts.setRemark");
+  static final Operation CONTACTS_LIST = Operation.idempotent("contacts.contacts");
+  static final Operation CONTACTS_BLOCK = Operation.idempotent("contacts.block");
+  static final Operation CONTACTS_UNBLOCK = Operation.idempotent("contacts.unblock");
+  static final Operation CONTACTS_BLOCKED = Operation.idempotent("contacts.blocked");
+
+  static final Operation MEMBERS_GET = Operation.idempotent("groupMemberAttributes.get");
+  /** The read of {@code set}: idempotent. */
+  static final Operation MEMBERS_SET_READ = Operation.idempotent("groupMemberAttributes.set");
+  /** The write of {@code set}: not repeated after an ambiguous failure (see the class comment). */
+  static final Operation MEMBERS_SET_WRITE = Operation.nonIdempotent("groupMemberAttributes.set");
+  static final Operation MEMBERS_SET_ALL_READ = Operation.idempotent("groupMemberAttributes.setAll");
+  static final Operation MEMBERS_SET_ALL_WRITE = Operation.nonIdempotent("groupMemberAttributes.setAll");
+
+  private Ops() {}
+}

@@ -1,0 +1,281 @@
+package io.imfacade.netease;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import io.imfacade.ImClient;
+import io.imfacade.error.ConflictException;
+import io.imfacade.error.InvalidRequestException;
+import io.imfacade.error.NotFoundException;
+import io.imfacade.error.QuotaExceededException;
+import io.imfacade.group.BatchResult;
+import io.imfacade.spi.ProviderContext;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Member attributes as a JSON object in each team member's {@code custom} string. */
+class MemberAttributesTest {
+
+  private static final String QUERY = "/nimserver/team/queryDetail.action";
+  private static final String UPDATE = "/nimserver/team/updateTeamNick.action";
+  private static final String TID = "1001";
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @RegisterExtension
+  static final WireMockExtension WM = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+  private ProviderContext context;
+  private ImClient client;
+
+  @BeforeEach
+  void open() {
+    context = ProviderContext.create();
+    client = TestClients.to(WM.baseUrl()).open(context);
+    WM.stubFor(post(urlEqualTo(UPDATE)).willReturn(okJson("{\"code\":200}")));
+  }
+
+  @AfterEach
+  void close() {
+    client.close();
+    context.close();
+  }
+
+  /** Stubs queryDetail: owner "own", admin "adm", the members given as accid, custom (null: none). */
+  private static void team(String... accidsAndCustoms) {
+    ObjectNode tinfo = JSON.createObjectNode();
+    tinfo.put("tid", Long.parseLong(TID)).put("tname", "t").put("size", 2 + accidsAndCustoms.length / 2);
+    tinfo.set("owner", member("Own", null));
+    tinfo.set("admins", JSON.createArrayNode().add(member("adm", "{\"role\":\"admin\"}")));
+    ArrayNode members = JSON.createArrayNode();
+    for (int i = 0; i < accidsAndCustoms.length; i += 2) {
+      members.add(member(accidsAndCustoms[i], accidsAndCustoms[i + 1]));
+    }
+    tinfo.set("members", members);
+    ObjectNode answer = JSON.createObjectNode().put("code", 200);
+    answer.set("tinfo", tinfo);
+    WM.stubFor(post(urlEqualTo(QUERY)).willReturn(okJson(answer.toString())));
+  }
+
+  private static ObjectNode member(String accid, String custom) {
+    ObjectNode m = JSON.createObjectNode().put("accid", accid).put("nick", "").put("mute", false)
+        .put("createtime", 1443592222000L).put("updatetime", 1443592222000L);
+    if (custom != null) {
+      m.put("custom", custom);
+    }
+    return m;
+  }
+
+  private List<ServeEvent> sent(String url) {
+    List<ServeEvent> events = WM.getAllServeEvents().stream()
+        .filter(e -> e.getRequest().getUrl().equals(url)).collect(Collectors.toCollection(ArrayList::new));
+    Collections.reverse(events);
+    return events;
+  }
+
+  private static Map<String, String> map(String... kv) {
+    Map<String, String> m = new LinkedHashMap<>();
+    for (int i = 0; i < kv.length; i += 2) {
+      m.put(kv[i], kv[i + 1]);
+    }
+    return m;
+  }
+
+  @Test
+  void getReadsTheMembersJsonObjectFromOneQuery() {
+    team("Bob", "{\"seat\":\"3\",\"nick\":\"小B 🐝\"}", "carol", null, "dave", "");
+
+    assertThat(client.groupMemberAttributes().get(TID, "BOB")).isEqualTo(map("seat", "3", "nick", "小B 🐝"));
+    assertThat(client.groupMemberAttributes().get(TID, "carol")).isEmpty();
+    assertThat(client.groupMemberAttributes().get(TID, "own")).as("the owner is a member").isEmpty();
+    assertThat(client.groupMemberAttributes().get(TID, "adm")).as("so is an admin").isEqualTo(map("role", "admin"));
+    assertThat(catchThrowable(() -> client.groupMemberAttributes().get(TID, "zed"))).isInstanceOf(NotFoundException.class);
+
+    Map<String, Map<String, String>> many = client.groupMemberAttributes().get(TID, List.of("zed", "dave", "bob", "BOB", "adm"), List.of("seat"));
+    assertThat(new ArrayList<>(many.keySet())).containsExactly("dave", "bob", "adm");
+    assertThat(many.get("bob")).isEqualTo(map("seat", "3"));
+    assertThat(many.get("adm")).isEmpty();
+    assertThat(sent(QUERY)).hasSize(6).allSatisfy(e -> assertThat(Wiretap.form(e.getRequest())).containsExactly(Map.entry("tid", TID)));
+  }
+
+  @Test
+  void aMissingTeamIsNotFound() {
+    WM.stubFor(post(urlEqualTo(QUERY)).willReturn(okJson("{\"code\":803,\"desc\":\"team not exist: 1001\"}")));
+
+    NotFoundException e = (NotFoundException) catchThrowable(() -> client.groupMemberAttributes().get(TID, "bob"));
+    assertThat(e.vendorCode()).contains("803");
+    assertThat(catchThrowable(() -> client.groupMemberAttributes().set(TID, "bob", map("a", "1")))).isInstanceOf(NotFoundException.class);
+    assertThat(catchThrowable(() -> client.groupMemberAttributes().setAll(TID, Map.of("bob", map("a", "1")))))
+        .isInstanceOf(NotFoundException.class);
+    assertThat(sent(UPDATE)).isEmpty();
+  }
+
+  @Test
+  void setMergesIntoTheJsonObjectActingAsTheOwner() throws Exception {
+    team("bob", "{\"a\":\"1\",\"b\":\"2\"}");
+
+    Map<String, String> written = client.groupMemberAttributes().set(TID, "Bob", map("b", "", "c", "3", "a", "one"));
+
+    assertThat(written).isEqualTo(map("c", "3", "a", "one"));
+    List<ServeEvent> updates = sent(UPDATE);
+    assertThat(updates).hasSize(1);
+    Map<String, String> form = Wiretap.form(updates.get(0).getRequest());
+    assertThat(form).containsOnlyKeys("tid", "owner", "accid", "custom");
+    assertThat(form).containsEntry("tid", TID).containsEntry("owner", "own").containsEntry("accid", "bob");
+    assertThat(form.get("custom")).as("compact JSON, existing keys keep their place").isEqualTo("{\"a\":\"one\",\"c\":\"3\"}");
+    assertThat(JSON.readTree(form.get("custom")).isObject()).isTrue();
+  }
+
+  @Test
+  void removingEverythingLeavesAnEmptyObjectAndAChangeOfNothingSendsNothing() {
+    team("bob", "{\"a\":\"1\"}", "carol", null);
+
+    assertThat(client.groupMemberAttributes().set(TID, "bob", map("a", ""))).isEmpty();
+    assertThat(client.groupMemberAttributes().set(TID, "carol", map("never", ""))).isEmpty();
+
+    List<ServeEvent> updates = sent(UPDATE);
+    assertThat(updates).hasSize(1);
+    assertThat(Wiretap.form(updates.get(0).getRequest())).containsEntry("accid", "bob").containsEntry("custom", "{}");
+  }
+
+  /** Plain text, JSON of another shape, or JSON with trailing text: another app's data, never overwritten. */
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "vip-member",
+      "[\"a\",\"b\"]",
+      "{\"level\":3}",
+      "{\"a\":{\"b\":\"c\"}}",
+      "{\"a\":\"1\",\"a\":\"2\"}",
+      "{\"a\":\"1\"} and more",
+      "\"just a string\"",
+      "  ",
+  })
+  void aForeignCustomValueIsPreservedAndNeverOverwritten(String foreign) {
+    team("bob", foreign, "carol", "{\"x\":\"1\"}");
+
+    ConflictException e = (ConflictException) catchThrowable(() -> client.groupMemberAttributes().set(TID, "bob", map("a", "1")));
+    BatchResult batch = client.groupMemberAttributes().setAll(TID, Map.of("bob", map("a", "1"), "carol", map("y", "2")));
+
+    assertThat(e).isNotNull();
+    assertThat(e.getMessage()).contains("bob").contains(TID);
+    assertThat(client.groupMemberAttributes().get(TID, "bob")).as("a read shows no neutral attributes").isEmpty();
+    assertThat(batch.failed()).containsOnlyKeys("bob");
+    assertThat(batch.failed().get("bob")).isInstanceOf(ConflictException.class);
+    assertThat(batch.succeeded()).containsOnlyKeys("carol");
+    assertThat(sent(UPDATE)).as("only carol was written").hasSize(1)
+        .allSatisfy(u -> assertThat(Wiretap.form(u.getRequest())).containsEntry("accid", "carol"));
+  }
+
+  @Test
+  void theWholeObjectMustFit1024BytesBeforeAnythingIsSent() {
+    team("bob", "{\"a\":\"" + "x".repeat(500) + "\"}", "carol", null);
+    // {"a":"x*500","b":"y*N"} = 2 + (3+1+502) + 1 + (3+1+N+2) bytes
+    int fits = 1024 - (2 + 506 + 1 + 6);
+
+    QuotaExceededException over = (QuotaExceededException) catchThrowable(() ->
+        client.groupMemberAttributes().set(TID, "bob", map("b", "y".repeat(fits + 1))));
+    client.groupMemberAttributes().set(TID, "bob", map("b", "y".repeat(fits)));
+    // Multi-byte characters count as bytes: 3 bytes each.
+    QuotaExceededException wide = (QuotaExceededException) catchThrowable(() ->
+        client.groupMemberAttributes().set(TID, "carol", map("k1", "汉".repeat(170), "k2", "汉".repeat(170))));
+
+    assertThat(over).isNotNull();
+    assertThat(over.getMessage()).contains("1025").contains("1024");
+    assertThat(wide).isNotNull();
+    List<ServeEvent> updates = sent(UPDATE);
+    assertThat(updates).hasSize(1);
+    assertThat(Wiretap.form(updates.get(0).getRequest()).get("custom").getBytes(StandardCharsets.UTF_8))
+        .hasSize(1024);
+  }
+
+  @Test
+  void setAllReadsOnceThenWritesEachMemberAndReportsEveryOne() {
+    team("bob", null, "carol", "{\"k\":\"v\"}", "dave", null);
+    Map<String, Map<String, String>> input = new LinkedHashMap<>();
+    input.put("Bob", map("a", "1"));
+    input.put("zed", map("a", "1"));
+    input.put("carol", map("k", "", "n", "2"));
+    input.put("dave", map("gone", ""));
+
+    BatchResult result = client.groupMemberAttributes().setAll(TID, input);
+
+    assertThat(result.succeeded()).containsOnlyKeys("bob", "carol", "dave");
+    assertThat(result.succeeded().get("carol")).isEqualTo(map("n", "2"));
+    assertThat(result.succeeded().get("dave")).isEmpty();
+    assertThat(result.failed()).containsOnlyKeys("zed");
+    assertThat(result.failed().get("zed")).isInstanceOf(NotFoundException.class);
+    assertThat(sent(QUERY)).as("one read").hasSize(1);
+    Map<String, String> customs = sent(UPDATE).stream().map(e -> Wiretap.form(e.getRequest()))
+        .collect(Collectors.toMap(f -> f.get("accid"), f -> f.get("custom")));
+    assertThat(customs).isEqualTo(Map.of("bob", "{\"a\":\"1\"}", "carol", "{\"n\":\"2\"}"));
+  }
+
+  @Test
+  void aFailedWriteLandsInFailedWithoutLosingTheOthers() {
+    team("bob", null, "carol", null, "dave", null);
+    WM.stubFor(post(urlEqualTo(UPDATE)).withFormParam("accid", equalTo("carol"))
+        .willReturn(okJson("{\"code\":804,\"desc\":\"user not in team: carol\"}")));
+
+    BatchResult result = client.groupMemberAttributes().setAll(TID, Map.of("bob", map("a", "1"), "carol", map("a", "1"), "dave", map("a", "1")));
+
+    assertThat(result.succeeded()).containsOnlyKeys("bob", "dave");
+    assertThat(result.failed()).containsOnlyKeys("carol");
+    assertThat(result.failed().get("carol")).isInstanceOf(NotFoundException.class);
+  }
+
+  @Test
+  void badInputIsRefusedBeforeAnyRequest() {
+    team("bob", null);
+    Map<String, String> nullValue = new LinkedHashMap<>();
+    nullValue.put("a", null);
+    Map<String, Map<String, String>> twice = new LinkedHashMap<>();
+    twice.put("bob", map("a", "1"));
+    twice.put("BOB", map("a", "2"));
+    List<Runnable> calls = List.of(
+        () -> client.groupMemberAttributes().set(TID, "bob", map("k".repeat(17), "v")),
+        () -> client.groupMemberAttributes().set(TID, "bob", map("k", "v".repeat(513))),
+        () -> client.groupMemberAttributes().set(TID, "bob", Map.of()),
+        () -> client.groupMemberAttributes().set(TID, "bob", nullValue),
+        () -> client.groupMemberAttributes().set("team-1", "bob", map("a", "1")),
+        () -> client.groupMemberAttributes().get(TID, "a/b"),
+        () -> client.groupMemberAttributes().get(TID, List.of("bob"), null),
+        () -> client.groupMemberAttributes().setAll(TID, twice),
+        () -> client.groupMemberAttributes().setAll(TID, Map.of("bob", map("", "x"))),
+        () -> client.groupMemberAttributes().setAll(TID, null));
+    for (Runnable call : calls) {
+      assertThat(catchThrowable(call::run)).isInstanceOf(InvalidRequestException.class);
+    }
+    assertThat(WM.getAllServeEvents()).isEmpty();
+  }
+
+  @Test
+  void anOwnerGivenAsABareAccidIsUnderstood() {
+    WM.stubFor(post(urlEqualTo(QUERY)).willReturn(okJson(
+        "{\"code\":200,\"tinfo\":{\"owner\":\"Own\",\"members\":[{\"accid\":\"bob\",\"custom\":\"{}\"}]}}")));
+
+    client.groupMemberAttributes().set(TID, "bob", map("a", "1"));
+
+    assertThat(Wiretap.form(sent(UPDATE).get(0).getRequest())).containsEntry("owner", "own");
+    assertThat(client.groupMemberAttributes().get(TID, "own")).isEmpty();
+  }
+}

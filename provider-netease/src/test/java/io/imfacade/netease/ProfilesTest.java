@@ -1,0 +1,257 @@
+package io.imfacade.netease;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import io.imfacade.Capability;
+import io.imfacade.ImClient;
+import io.imfacade.error.InvalidRequestException;
+import io.imfacade.error.NotFoundException;
+import io.imfacade.error.UnsupportedCapabilityException;
+import io.imfacade.profile.Gender;
+import io.imfacade.profile.ProfileField;
+import io.imfacade.profile.ProfileUpdate;
+import io.imfacade.profile.UserProfile;
+import io.imfacade.spi.ProviderContext;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** User cards on the wire: patches, clears, delete, chunked reads, and checks before sending. */
+class ProfilesTest {
+
+  private static final String GET = "/nimserver/user/getUinfos.action";
+  private static final String UPDATE = "/nimserver/user/updateUinfo.action";
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @RegisterExtension
+  static final WireMockExtension WM = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+  private ProviderContext context;
+  private ImClient client;
+
+  @BeforeEach
+  void open() {
+    context = ProviderContext.create();
+    client = TestClients.to(WM.baseUrl()).open(context);
+  }
+
+  @AfterEach
+  void close() {
+    client.close();
+    context.close();
+  }
+
+  private List<Map<String, String>> sentForms() {
+    List<ServeEvent> events = new ArrayList<>(WM.getAllServeEvents());
+    Collections.reverse(events); // oldest first
+    List<Map<String, String>> forms = new ArrayList<>();
+    events.forEach(e -> forms.add(Wiretap.form(e.getRequest())));
+    return forms;
+  }
+
+  @Test
+  void updateSendsOnlyTheFieldsSetWithTheCardNames() {
+    WM.stubFor(post(urlEqualTo(UPDATE)).willReturn(okJson("{\"code\":200}")));
+
+    client.profiles().update("Alice", ProfileUpdate.builder()
+        .nickname("Alice")
+        .avatarUrl("https://a.example/a.png")
+        .gender(Gender.FEMALE)
+        .sign("hi")
+        .birth("1990-01-31")
+        .email("a@example.com")
+        .phone("+86-13800138000")
+        .ext("{\"vip\":true}")
+        .build());
+    client.profiles().update("alice", ProfileUpdate.builder().sign("changed").build());
+
+    List<Map<String, String>> forms = sentForms();
+    Map<String, String> all = new LinkedHashMap<>();
+    all.put("accid", "alice");
+    all.put("name", "Alice");
+    all.put("icon", "https://a.example/a.png");
+    all.put("gender", "2");
+    all.put("sign", "hi");
+    all.put("birth", "1990-01-31");
+    all.put("email", "a@example.com");
+    all.put("mobile", "+86-13800138000");
+    all.put("ex", "{\"vip\":true}");
+    assertThat(forms.get(0)).as("user ids go in lower case").containsExactlyInAnyOrderEntriesOf(all);
+    assertThat(forms.get(1)).containsExactly(Map.entry("accid", "alice"), Map.entry("sign", "changed"));
+  }
+
+  @ParameterizedTest
+  @EnumSource(ProfileField.class)
+  void clearingSendsTheFieldEmptyAndGenderZero(ProfileField field) {
+    WM.stubFor(post(urlEqualTo(UPDATE)).willReturn(okJson("{\"code\":200}")));
+
+    client.profiles().update("alice", ProfileUpdate.builder().clear(field).build());
+
+    String param = NeteaseProfiles.CARD_FIELDS.get(field);
+    assertThat(sentForms().get(0)).containsExactly(Map.entry("accid", "alice"),
+        Map.entry(param, field == ProfileField.GENDER ? "0" : ""));
+  }
+
+  @Test
+  void deleteClearsEveryFieldAndAnUnknownUserHasNothingToDelete() {
+    WM.stubFor(post(urlEqualTo(UPDATE)).willReturn(okJson("{\"code\":200}")));
+    client.profiles().delete("alice");
+    WM.stubFor(post(urlEqualTo(UPDATE)).willReturn(okJson("{\"code\":404,\"desc\":\"accid not exist: ghost\"}")));
+    client.profiles().delete("ghost");
+
+    Map<String, String> form = sentForms().get(0);
+    assertThat(form).containsOnlyKeys("accid", "name", "icon", "gender", "sign", "birth", "email", "mobile", "ex");
+    assertThat(form).containsEntry("accid", "alice").containsEntry("gender", "0");
+    form.forEach((k, v) -> {
+      if (!k.equals("accid") && !k.equals("gender")) {
+        assertThat(v).as(k).isEmpty();
+      }
+    });
+  }
+
+  @Test
+  void updateOfAnUnknownUserIsNotFound() {
+    WM.stubFor(post(urlEqualTo(UPDATE)).willReturn(okJson("{\"code\":404,\"desc\":\"accid not exist: ghost\"}")));
+
+    Throwable thrown = catchThrowable(() -> client.profiles().update("ghost", ProfileUpdate.builder().nickname("x").build()));
+
+    assertThat(thrown).isInstanceOf(NotFoundException.class);
+  }
+
+  @Test
+  void aCardWithNothingSetOrNoCardAtAllIsNoProfile() {
+    WM.stubFor(post(urlEqualTo(GET)).willReturn(okJson(
+        "{\"code\":200,\"uinfos\":[{\"accid\":\"Empty\",\"name\":\"\",\"icon\":\"\",\"gender\":0,\"valid\":true},"
+            + "{\"accid\":\"bob\",\"email\":\"b@example.com\",\"gender\":\"2\",\"extra\":{\"x\":1}}]}")));
+
+    assertThat(client.profiles().get("empty")).isEmpty();
+    assertThat(client.profiles().get("ghost")).isEmpty();
+    Map<String, UserProfile> all = client.profiles().getAll(List.of("ghost", "BOB", "empty"));
+    assertThat(all).containsOnlyKeys("bob");
+    assertThat(all.get("bob")).isEqualTo(UserProfile.builder("bob").email("b@example.com").gender(Gender.FEMALE).build());
+  }
+
+  /**
+   * 450 distinct ids (plus repeats in other cases): three requests of 200, 200 and 50 accids, each a
+   * JSON array; the answers come back in reverse and leave some users out; the result follows the
+   * input order.
+   */
+  @Test
+  void getAllChunksBy200AndKeepsTheInputOrder() throws Exception {
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < 450; i++) {
+      ids.add(String.format("u%03d", i));
+    }
+    List<String> input = new ArrayList<>(ids);
+    Collections.shuffle(input, new Random(7));
+    input.add(input.get(0).toUpperCase(Locale.ROOT));
+    input.add(input.get(10));
+    for (int chunk = 0; chunk < 3; chunk++) {
+      List<String> part = input.subList(chunk * 200, Math.min(450, chunk * 200 + 200));
+      StringBuilder uinfos = new StringBuilder();
+      for (int i = part.size() - 1; i >= 0; i--) {
+        String id = part.get(i);
+        if (Integer.parseInt(id.substring(1)) % 10 == 3) {
+          continue; // the server leaves unknown users out
+        }
+        uinfos.append(uinfos.length() == 0 ? "" : ",").append("{\"accid\":\"").append(id).append("\",\"name\":\"n-").append(id).append("\"}");
+      }
+      WM.stubFor(post(urlEqualTo(GET)).withFormParam("accids", matching("\\[\"" + part.get(0) + "\",.*"))
+          .willReturn(okJson("{\"code\":200,\"uinfos\":[" + uinfos + "]}")));
+    }
+
+    Map<String, UserProfile> result = client.profiles().getAll(input);
+
+    List<Map<String, String>> forms = sentForms();
+    assertThat(forms).hasSize(3);
+    List<List<String>> chunks = new ArrayList<>();
+    for (Map<String, String> form : forms) {
+      JsonNode accids = JSON.readTree(form.get("accids"));
+      List<String> chunk = new ArrayList<>();
+      accids.forEach(n -> chunk.add(n.asText()));
+      chunks.add(chunk);
+    }
+    chunks.sort((a, b) -> Integer.compare(input.indexOf(a.get(0)), input.indexOf(b.get(0))));
+    assertThat(chunks).extracting(List::size).containsExactly(200, 200, 50);
+    List<String> sent = new ArrayList<>();
+    chunks.forEach(sent::addAll);
+    assertThat(sent).as("every id once, in input order").isEqualTo(input.subList(0, 450));
+
+    List<String> expected = new ArrayList<>();
+    for (String id : input.subList(0, 450)) {
+      if (Integer.parseInt(id.substring(1)) % 10 != 3) {
+        expected.add(id);
+      }
+    }
+    assertThat(new ArrayList<>(result.keySet())).isEqualTo(expected);
+    assertThat(result.get("u001").nickname()).isEqualTo("n-u001");
+  }
+
+  @Test
+  void badInputIsRefusedBeforeAnyRequest() {
+    List<Runnable> calls = List.of(
+        () -> client.profiles().update("alice", ProfileUpdate.builder().nickname("n".repeat(65)).build()),
+        () -> client.profiles().update("alice", ProfileUpdate.builder().avatarUrl("https://x/" + "头".repeat(340)).build()),
+        () -> client.profiles().update("alice", ProfileUpdate.builder().birth("b".repeat(17)).build()),
+        () -> client.profiles().update("alice", ProfileUpdate.builder().sign("s".repeat(257)).build()),
+        () -> client.profiles().update("alice", ProfileUpdate.builder().email("e".repeat(65)).build()),
+        () -> client.profiles().update("alice", ProfileUpdate.builder().phone("1".repeat(33)).build()),
+        () -> client.profiles().update("alice", ProfileUpdate.builder().ext("x".repeat(1025)).build()),
+        () -> client.profiles().update("alice", ProfileUpdate.builder().build()),
+        () -> client.profiles().update("a".repeat(33), ProfileUpdate.builder().nickname("x").build()),
+        () -> client.profiles().get("a/b"),
+        () -> client.profiles().getAll(Arrays.asList("alice", null)),
+        () -> client.profiles().delete(".."));
+    for (Runnable call : calls) {
+      Throwable thrown = catchThrowable(call::run);
+      assertThat(thrown).isInstanceOf(InvalidRequestException.class);
+      assertThat(((InvalidRequestException) thrown).provider()).contains("netease");
+    }
+    assertThat(WM.getAllServeEvents()).as("nothing was sent").isEmpty();
+  }
+
+  @Test
+  void customAttributesAndTotalSizeAreUnsupportedWithAReason() {
+    UnsupportedCapabilityException custom = (UnsupportedCapabilityException) catchThrowable(() ->
+        client.profiles().update("alice", ProfileUpdate.builder().customAttribute("level", "3").build()));
+    UnsupportedCapabilityException size = (UnsupportedCapabilityException) catchThrowable(() ->
+        client.profiles().totalSizeBytes());
+
+    assertThat(custom.capability()).isEqualTo(Capability.PROFILE_CUSTOM_ATTRIBUTES);
+    assertThat(custom.getMessage()).contains("ext");
+    assertThat(size.capability()).isEqualTo(Capability.PROFILE_TOTAL_SIZE);
+    assertThat(size.provider()).contains("netease");
+    assertThat(client.capabilities()).containsExactlyInAnyOrder(
+        Capability.GROUP_MEMBER_ATTRIBUTES, Capability.CONTACT_REMARK, Capability.BLOCK_LIST);
+    assertThat(WM.getAllServeEvents()).isEmpty();
+  }
+
+  @Test
+  void callsAfterCloseFail() {
+    client.close();
+    client.close();
+    assertThat(catchThrowable(() -> client.profiles().get("alice"))).isInstanceOf(IllegalStateException.class);
+    assertThat(WM.getAllServeEvents()).isEmpty();
+  }
+}
