@@ -27,7 +27,7 @@ class ShadedJarIT {
     Run r = run("providers");
 
     assertThat(r.exitCode).as(r.err).isZero();
-    assertThat(r.out.lines()).contains("inmemory");
+    assertThat(r.out.lines()).contains("inmemory", "easemob", "shengwang", "netease");
   }
 
   @Test
