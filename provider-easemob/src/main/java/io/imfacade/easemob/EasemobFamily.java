@@ -7,6 +7,7 @@ import io.imfacade.http.ErrorMapper;
 import io.imfacade.http.HttpClients;
 import io.imfacade.http.HttpSettings;
 import io.imfacade.http.IssuedToken;
+import io.imfacade.http.RemoteImClient;
 import io.imfacade.http.RestExecutor;
 import io.imfacade.http.TokenCache;
 import io.imfacade.http.TokenSource;
@@ -208,7 +209,8 @@ public final class EasemobFamily {
           .build();
       Family family = new Family(provider, limits, Collections.unmodifiableSet(EnumSet.copyOf(capabilities)),
           api, executor, context);
-      return new FamilyClient(family, String.join("/", appPath));
+      return new RemoteImClient(provider, String.join("/", appPath), family.capabilities,
+          new FamilyProfiles(family), new FamilyMemberAttributes(family), new FamilyContacts(family), family::close);
     }
 
     private static void require(Object value, String name) {

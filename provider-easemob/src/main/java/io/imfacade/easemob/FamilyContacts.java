@@ -50,10 +50,10 @@ final class FamilyContacts implements ContactGraph {
   public void addContact(String owner, String friend) {
     Operation op = Ops.CONTACTS_ADD;
     family.checkOpen();
-    String o = family.user(op, "owner", owner);
-    String f = family.user(op, "friend", friend);
+    String o = family.checks.user(op, "owner", owner);
+    String f = family.checks.user(op, "friend", friend);
     if (o.equals(f)) {
-      throw family.invalid(op, "friend", "owner and friend must be different users, were both " + o);
+      throw family.checks.invalid(op, "friend", "owner and friend must be different users, were both " + o);
     }
     family.call(op, auth -> family.api.addContact(auth, o, f));
   }
@@ -62,8 +62,8 @@ final class FamilyContacts implements ContactGraph {
   public void removeContact(String owner, String friend) {
     Operation op = Ops.CONTACTS_REMOVE;
     family.checkOpen();
-    String o = family.user(op, "owner", owner);
-    String f = family.user(op, "friend", friend);
+    String o = family.checks.user(op, "owner", owner);
+    String f = family.checks.user(op, "friend", friend);
     try {
       family.call(op, auth -> family.api.removeContact(auth, o, f));
     } catch (NotFoundException e) {
@@ -77,9 +77,9 @@ final class FamilyContacts implements ContactGraph {
     Operation op = Ops.CONTACTS_SET_REMARK;
     family.checkOpen();
     family.require(Capability.CONTACT_REMARK);
-    String o = family.user(op, "owner", owner);
-    String f = family.user(op, "friend", friend);
-    family.check(op, () -> Validation.remark(remark, family.limits));
+    String o = family.checks.user(op, "owner", owner);
+    String f = family.checks.user(op, "friend", friend);
+    family.checks.check(op, () -> Validation.remark(remark, family.limits));
     Wire.RemarkRequest body = new Wire.RemarkRequest(remark == null ? "" : remark);
     family.call(op, auth -> family.api.setRemark(auth, o, f, body));
   }
@@ -88,8 +88,8 @@ final class FamilyContacts implements ContactGraph {
   public Page<Contact> contacts(String owner, PageRequest page) {
     Operation op = Ops.CONTACTS_LIST;
     family.checkOpen();
-    String o = family.user(op, "owner", owner);
-    family.check(op, () -> Validation.page(page, family.limits));
+    String o = family.checks.user(op, "owner", owner);
+    family.checks.check(op, () -> Validation.page(page, family.limits));
     String cursor = page.cursor().orElse(null);
     Wire.ContactPageResponse answer = family.call(op,
         auth -> family.api.contactPage(auth, o, page.size(), cursor, true));
@@ -113,18 +113,18 @@ final class FamilyContacts implements ContactGraph {
     Operation op = Ops.CONTACTS_BLOCK;
     family.checkOpen();
     family.require(Capability.BLOCK_LIST);
-    String o = family.user(op, "owner", owner);
+    String o = family.checks.user(op, "owner", owner);
     if (users == null || users.isEmpty()) {
-      throw family.invalid(op, "users", "users must name at least one user to block");
+      throw family.checks.invalid(op, "users", "users must name at least one user to block");
     }
-    List<String> ids = family.users(op, "users", users);
+    List<String> ids = family.checks.users(op, "users", users);
     if (ids.contains(o)) {
-      throw family.invalid(op, "users", "a user cannot block themselves: " + o);
+      throw family.checks.invalid(op, "users", "a user cannot block themselves: " + o);
     }
     int max = family.limits.blockListMax();
     if (ids.size() > max) {
       throw new QuotaExceededException(ids.size() + " users can never fit a block list of at most " + max
-          + " users (" + family.limits.name() + ")", family.details(op));
+          + " users (" + family.limits.name() + ")", family.checks.details(op));
     }
     Batches.inChunks(family.context, ids, BLOCK_CHUNK, 1,
         chunk -> family.call(op, auth -> family.api.block(auth, o, new Wire.UsernamesRequest(chunk))));
@@ -135,8 +135,8 @@ final class FamilyContacts implements ContactGraph {
     Operation op = Ops.CONTACTS_UNBLOCK;
     family.checkOpen();
     family.require(Capability.BLOCK_LIST);
-    String o = family.user(op, "owner", owner);
-    String u = family.user(op, "user", user);
+    String o = family.checks.user(op, "owner", owner);
+    String u = family.checks.user(op, "user", user);
     try {
       family.call(op, auth -> family.api.unblock(auth, o, u));
     } catch (NotFoundException e) {
@@ -150,8 +150,8 @@ final class FamilyContacts implements ContactGraph {
     Operation op = Ops.CONTACTS_BLOCKED;
     family.checkOpen();
     family.require(Capability.BLOCK_LIST);
-    String o = family.user(op, "owner", owner);
-    family.check(op, () -> Validation.page(page, family.limits));
+    String o = family.checks.user(op, "owner", owner);
+    family.checks.check(op, () -> Validation.page(page, family.limits));
     String cursor = page.cursor().orElse(null);
     Wire.IdListResponse answer = family.call(op, auth -> family.api.blockPage(auth, o, page.size(), cursor));
     if (answer == null) {

@@ -59,8 +59,8 @@ final class FamilyMemberAttributes implements GroupMemberAttributes {
   public Map<String, String> get(String groupId, String userId) {
     Operation op = Ops.MEMBERS_GET;
     begin();
-    String gid = family.group(op, groupId);
-    String uid = family.user(op, "userId", userId);
+    String gid = family.checks.group(op, groupId);
+    String uid = family.checks.user(op, "userId", userId);
     Wire.DataResponse<JsonNode> answer = family.call(op, auth -> family.api.getMemberMetadata(auth, gid, uid));
     return Collections.unmodifiableMap(nonEmpty(Wire.attributes(answer == null ? null : answer.data)));
   }
@@ -69,15 +69,15 @@ final class FamilyMemberAttributes implements GroupMemberAttributes {
   public Map<String, Map<String, String>> get(String groupId, Collection<String> userIds, Collection<String> keys) {
     Operation op = Ops.MEMBERS_GET;
     begin();
-    String gid = family.group(op, groupId);
-    List<String> uids = family.users(op, "userIds", userIds);
+    String gid = family.checks.group(op, groupId);
+    List<String> uids = family.checks.users(op, "userIds", userIds);
     if (keys == null) {
-      throw family.invalid(op, "keys", "keys must not be null: use an empty collection for all keys");
+      throw family.checks.invalid(op, "keys", "keys must not be null: use an empty collection for all keys");
     }
     Set<String> wanted = new LinkedHashSet<>();
     for (String key : keys) {
       if (key == null) {
-        throw family.invalid(op, "keys", "keys must not contain null");
+        throw family.checks.invalid(op, "keys", "keys must not contain null");
       }
       wanted.add(key);
     }
@@ -111,8 +111,8 @@ final class FamilyMemberAttributes implements GroupMemberAttributes {
   public Map<String, String> set(String groupId, String userId, Map<String, String> attributes) {
     Operation op = Ops.MEMBERS_SET;
     begin();
-    String gid = family.group(op, groupId);
-    String uid = family.user(op, "userId", userId);
+    String gid = family.checks.group(op, groupId);
+    String uid = family.checks.user(op, "userId", userId);
     Map<String, String> request = checked(op, uid, attributes);
     Wire.DataResponse<JsonNode> answer = family.call(op,
         auth -> family.api.setMemberMetadata(auth, gid, uid, new Wire.MetaDataRequest(request)));
@@ -123,17 +123,17 @@ final class FamilyMemberAttributes implements GroupMemberAttributes {
   public BatchResult setAll(String groupId, Map<String, Map<String, String>> attributesByUser) {
     Operation op = Ops.MEMBERS_SET_ALL;
     begin();
-    String gid = family.group(op, groupId);
+    String gid = family.checks.group(op, groupId);
     if (attributesByUser == null || attributesByUser.isEmpty()) {
-      throw family.invalid(op, "attributesByUser", "attributesByUser must name at least one member");
+      throw family.checks.invalid(op, "attributesByUser", "attributesByUser must name at least one member");
     }
     // Every id and map is checked before anything is sent: a malformed request fails as a whole.
     Map<String, Map<String, String>> requests = new LinkedHashMap<>();
     attributesByUser.forEach((user, attributes) -> {
-      String uid = family.user(op, "userId", user);
+      String uid = family.checks.user(op, "userId", user);
       Map<String, String> request = checked(op, uid, attributes);
       if (requests.putIfAbsent(uid, request) != null) {
-        throw family.invalid(op, "attributesByUser",
+        throw family.checks.invalid(op, "attributesByUser",
             "attributesByUser names member " + uid + " twice (user ids are case-insensitive)");
       }
     });
@@ -229,7 +229,7 @@ final class FamilyMemberAttributes implements GroupMemberAttributes {
         break;
       }
     }
-    ErrorDetails details = family.details(op).toBuilder().vendorMessage(message == null ? entry.toString() : message).build();
+    ErrorDetails details = family.checks.details(op).toBuilder().vendorMessage(message == null ? entry.toString() : message).build();
     String lower = message == null ? "" : message.toLowerCase(Locale.ROOT);
     if (lower.contains("not in")) {
       return new NotFoundException("user not in group: " + uid, details);
@@ -261,10 +261,10 @@ final class FamilyMemberAttributes implements GroupMemberAttributes {
   /** Checked private copy of one member's request; the non-empty part must fit the member's total. */
   private Map<String, String> checked(Operation op, String uid, Map<String, String> attributes) {
     Map<String, String> request = attributes == null ? null : new LinkedHashMap<>(attributes);
-    family.check(op, () -> Validation.memberAttributes("attributes", request, family.limits));
+    family.checks.check(op, () -> Validation.memberAttributes("attributes", request, family.limits));
     // The member's current attributes are not known here; values that alone exceed the total can
     // never fit. Growth past it through stored values is the vendor's to refuse.
-    family.check(op, () -> Validation.memberTotal(uid, nonEmpty(request), family.limits));
+    family.checks.check(op, () -> Validation.memberTotal(uid, nonEmpty(request), family.limits));
     return Collections.unmodifiableMap(request);
   }
 

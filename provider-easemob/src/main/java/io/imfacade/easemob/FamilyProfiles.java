@@ -57,7 +57,7 @@ final class FamilyProfiles implements UserProfileService {
   public Optional<UserProfile> get(String userId) {
     Operation op = Ops.PROFILES_GET;
     family.checkOpen();
-    String id = family.user(op, "userId", userId);
+    String id = family.checks.user(op, "userId", userId);
     Wire.DataResponse<JsonNode> answer = family.call(op, auth -> family.api.getUserMetadata(auth, id));
     UserProfile profile = toProfile(id, Wire.attributes(answer == null ? null : answer.data));
     return profile.isEmpty() ? Optional.empty() : Optional.of(profile);
@@ -67,7 +67,7 @@ final class FamilyProfiles implements UserProfileService {
   public Map<String, UserProfile> getAll(Collection<String> userIds) {
     Operation op = Ops.PROFILES_GET_ALL;
     family.checkOpen();
-    List<String> ids = family.users(op, "userIds", userIds);
+    List<String> ids = family.checks.users(op, "userIds", userIds);
     if (ids.isEmpty()) {
       return Collections.emptyMap();
     }
@@ -98,8 +98,8 @@ final class FamilyProfiles implements UserProfileService {
   public void update(String userId, ProfileUpdate update) {
     Operation op = Ops.PROFILES_UPDATE;
     family.checkOpen();
-    String id = family.user(op, "userId", userId);
-    family.check(op, () -> Validation.profileUpdate(update, family.limits));
+    String id = family.checks.user(op, "userId", userId);
+    family.checks.check(op, () -> Validation.profileUpdate(update, family.limits));
     if (!update.customAttributes().isEmpty()) {
       family.require(Capability.PROFILE_CUSTOM_ATTRIBUTES);
     }
@@ -107,7 +107,7 @@ final class FamilyProfiles implements UserProfileService {
     // can never fit, so it is refused before sending. Growth past the total through values already
     // stored is refused by the vendor (403 "size of metadata ... exceeds"), mapped to the same
     // QuotaExceededException.
-    family.check(op, () -> Validation.profileTotal(update.applyTo(UserProfile.builder(id).build()), family.limits));
+    family.checks.check(op, () -> Validation.profileTotal(update.applyTo(UserProfile.builder(id).build()), family.limits));
     Map<String, String> form = new LinkedHashMap<>();
     update.values().forEach((field, value) -> form.put(Validation.EASEMOB_PROFILE_KEYS.get(field), value));
     form.putAll(update.customAttributes());
@@ -118,7 +118,7 @@ final class FamilyProfiles implements UserProfileService {
   public void delete(String userId) {
     Operation op = Ops.PROFILES_DELETE;
     family.checkOpen();
-    String id = family.user(op, "userId", userId);
+    String id = family.checks.user(op, "userId", userId);
     Wire.DataResponse<Boolean> answer = family.call(op, auth -> family.api.deleteUserMetadata(auth, id));
     if (answer != null && Boolean.FALSE.equals(answer.data)) {
       throw family.unexpected(op, "the vendor answered that the attributes of " + id + " were not deleted");

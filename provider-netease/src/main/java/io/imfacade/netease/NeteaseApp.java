@@ -2,23 +2,16 @@ package io.imfacade.netease;
 
 import io.imfacade.Capability;
 import io.imfacade.ImClient;
-import io.imfacade.error.ErrorDetails;
-import io.imfacade.error.ImException;
-import io.imfacade.error.InvalidRequestException;
-import io.imfacade.error.QuotaExceededException;
 import io.imfacade.error.UnsupportedCapabilityException;
 import io.imfacade.http.AppRateLimiter;
 import io.imfacade.http.HttpClients;
 import io.imfacade.http.HttpSettings;
+import io.imfacade.http.InputChecks;
 import io.imfacade.http.Operation;
+import io.imfacade.http.RemoteImClient;
 import io.imfacade.http.RestExecutor;
 import io.imfacade.spi.ProviderContext;
-import io.imfacade.spi.Validation;
 import io.imfacade.spi.VendorLimits;
-import java.util.Collection;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.function.Supplier;
 import okhttp3.HttpUrl;
@@ -49,6 +42,8 @@ final class NeteaseApp {
   final Set<Capability> capabilities;
   final NeteaseApi api;
   final ProviderContext context;
+  /** The input checks, with this provider and the operation attached to their failures. */
+  final InputChecks checks;
   private final RestExecutor executor;
   private volatile boolean closed;
 
@@ -60,6 +55,7 @@ final class NeteaseApp {
     this.api = api;
     this.executor = executor;
     this.context = context;
+    this.checks = new InputChecks(provider, limits);
   }
 
   /** Builds a client of one NetEase app. Does no I/O. */
@@ -79,7 +75,8 @@ final class NeteaseApp {
         .clock(context.clock())
         .build(); // no token cache: every request is signed by the Signer instead
     NeteaseApp app = new NeteaseApp(provider, VendorLimits.NETEASE, capabilities, api, executor, context);
-    return new NeteaseClient(app, appKey);
+    return new RemoteImClient(provider, appKey, capabilities,
+        new NeteaseProfiles(app), new NeteaseMemberAttributes(app), new NeteaseContacts(app), app::close);
   }
 
   void close() {
@@ -101,70 +98,5 @@ final class NeteaseApp {
   /** The refusal of an operation of a capability NetEase does not offer, with the reason. */
   UnsupportedCapabilityException unsupported(Capability capability, String reason) {
     return new UnsupportedCapabilityException(provider, capability, reason);
-  }
-
-  /** A valid user id, in lower case. */
-  String user(Operation op, String field, String id) {
-    try {
-      return Validation.userId(field, id, limits).toLowerCase(Locale.ROOT);
-    } catch (ImException e) {
-      throw attach(op, e);
-    }
-  }
-
-  /** Valid user ids in lower case, in order, duplicates (ignoring case) removed. */
-  List<String> users(Operation op, String field, Collection<String> ids) {
-    if (ids == null) {
-      throw invalid(op, field, field + " must not be null");
-    }
-    Set<String> distinct = new LinkedHashSet<>();
-    for (String id : ids) {
-      distinct.add(user(op, field + " element", id));
-    }
-    return List.copyOf(distinct);
-  }
-
-  /** A valid team id (digits). */
-  String group(Operation op, String groupId) {
-    try {
-      return Validation.groupId("groupId", groupId, limits);
-    } catch (ImException e) {
-      throw attach(op, e);
-    }
-  }
-
-  /** Runs one of the shared {@link Validation} checks, attaching the operation to its failure. */
-  void check(Operation op, Runnable validation) {
-    try {
-      validation.run();
-    } catch (ImException e) {
-      throw attach(op, e);
-    }
-  }
-
-  ErrorDetails details(Operation op) {
-    return ErrorDetails.builder().provider(provider).operation(op.name()).build();
-  }
-
-  InvalidRequestException invalid(Operation op, String field, String message) {
-    return new InvalidRequestException(message, field, details(op), null);
-  }
-
-  /**
-   * The same failure with this provider and operation attached: the shared {@link Validation}
-   * raises its exceptions without details, and a caller should still see who refused the input.
-   */
-  ImException attach(Operation op, ImException e) {
-    if (e.provider().isPresent()) {
-      return e;
-    }
-    if (e instanceof InvalidRequestException) {
-      return new InvalidRequestException(e.plainMessage(), ((InvalidRequestException) e).field().orElse(null),
-          details(op), e);
-    }
-    if (e instanceof QuotaExceededException) {
-      return new QuotaExceededException(e.plainMessage(), details(op), e);
-    }
-    return e;
   }
 }

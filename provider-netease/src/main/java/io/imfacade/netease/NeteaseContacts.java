@@ -62,10 +62,10 @@ final class NeteaseContacts implements ContactGraph {
   public void addContact(String owner, String friend) {
     Operation op = Ops.CONTACTS_ADD;
     app.checkOpen();
-    String o = app.user(op, "owner", owner);
-    String f = app.user(op, "friend", friend);
+    String o = app.checks.user(op, "owner", owner);
+    String f = app.checks.user(op, "friend", friend);
     if (o.equals(f)) {
-      throw app.invalid(op, "friend", "owner and friend must be different users, were both " + o);
+      throw app.checks.invalid(op, "friend", "owner and friend must be different users, were both " + o);
     }
     app.call(op, () -> app.api.addFriend(o, f, ADD_DIRECTLY));
   }
@@ -74,8 +74,8 @@ final class NeteaseContacts implements ContactGraph {
   public void removeContact(String owner, String friend) {
     Operation op = Ops.CONTACTS_REMOVE;
     app.checkOpen();
-    String o = app.user(op, "owner", owner);
-    String f = app.user(op, "friend", friend);
+    String o = app.checks.user(op, "owner", owner);
+    String f = app.checks.user(op, "friend", friend);
     try {
       app.call(op, () -> app.api.deleteFriend(o, f));
     } catch (NotFoundException e) {
@@ -88,9 +88,9 @@ final class NeteaseContacts implements ContactGraph {
   public void setRemark(String owner, String friend, String remark) {
     Operation op = Ops.CONTACTS_SET_REMARK;
     app.checkOpen();
-    String o = app.user(op, "owner", owner);
-    String f = app.user(op, "friend", friend);
-    app.check(op, () -> Validation.remark(remark, app.limits));
+    String o = app.checks.user(op, "owner", owner);
+    String f = app.checks.user(op, "friend", friend);
+    app.checks.check(op, () -> Validation.remark(remark, app.limits));
     String alias = remark == null ? "" : remark;
     app.call(op, () -> app.api.updateFriend(o, f, alias));
   }
@@ -99,7 +99,7 @@ final class NeteaseContacts implements ContactGraph {
   public Page<Contact> contacts(String owner, PageRequest page) {
     Operation op = Ops.CONTACTS_LIST;
     app.checkOpen();
-    String o = app.user(op, "owner", owner);
+    String o = app.checks.user(op, "owner", owner);
     String after = after(op, page);
     Wire.FriendsResponse answer = app.call(op, () -> app.api.getFriends(o, 0));
     List<Contact> all = new ArrayList<>();
@@ -122,18 +122,18 @@ final class NeteaseContacts implements ContactGraph {
   public void block(String owner, Collection<String> users) {
     Operation op = Ops.CONTACTS_BLOCK;
     app.checkOpen();
-    String o = app.user(op, "owner", owner);
+    String o = app.checks.user(op, "owner", owner);
     if (users == null || users.isEmpty()) {
-      throw app.invalid(op, "users", "users must name at least one user to block");
+      throw app.checks.invalid(op, "users", "users must name at least one user to block");
     }
-    List<String> ids = app.users(op, "users", users);
+    List<String> ids = app.checks.users(op, "users", users);
     if (ids.contains(o)) {
-      throw app.invalid(op, "users", "a user cannot block themselves: " + o);
+      throw app.checks.invalid(op, "users", "a user cannot block themselves: " + o);
     }
     int max = app.limits.blockListMax();
     if (ids.size() > max) {
       throw new QuotaExceededException(ids.size() + " users can never fit a block list of at most " + max
-          + " users (" + app.limits.name() + ")", app.details(op));
+          + " users (" + app.limits.name() + ")", app.checks.details(op));
     }
     for (String id : ids) {
       app.call(op, () -> app.api.setSpecialRelation(o, id, BLOCK_LIST, ADD));
@@ -144,8 +144,8 @@ final class NeteaseContacts implements ContactGraph {
   public void unblock(String owner, String user) {
     Operation op = Ops.CONTACTS_UNBLOCK;
     app.checkOpen();
-    String o = app.user(op, "owner", owner);
-    String u = app.user(op, "user", user);
+    String o = app.checks.user(op, "owner", owner);
+    String u = app.checks.user(op, "user", user);
     try {
       app.call(op, () -> app.api.setSpecialRelation(o, u, BLOCK_LIST, REMOVE));
     } catch (NotFoundException e) {
@@ -158,7 +158,7 @@ final class NeteaseContacts implements ContactGraph {
   public Page<String> blocked(String owner, PageRequest page) {
     Operation op = Ops.CONTACTS_BLOCKED;
     app.checkOpen();
-    String o = app.user(op, "owner", owner);
+    String o = app.checks.user(op, "owner", owner);
     String after = after(op, page);
     Wire.RelationsResponse answer = app.call(op, () -> app.api.listBlackAndMuteList(o));
     return ClientPaging.page(Wire.accids(answer.blacklist), id -> id, after, page.size());
@@ -166,11 +166,11 @@ final class NeteaseContacts implements ContactGraph {
 
   /** Checks the page request (size, cursor) before anything is sent; the id to resume after. */
   private String after(Operation op, PageRequest page) {
-    app.check(op, () -> Validation.page(page, app.limits));
+    app.checks.check(op, () -> Validation.page(page, app.limits));
     try {
       return ClientPaging.after(page);
     } catch (ImException e) {
-      throw app.attach(op, e);
+      throw app.checks.attach(op, e);
     }
   }
 }

@@ -88,8 +88,8 @@ final class NeteaseMemberAttributes implements GroupMemberAttributes {
   public Map<String, String> get(String groupId, String userId) {
     Operation op = Ops.MEMBERS_GET;
     app.checkOpen();
-    String tid = app.group(op, groupId);
-    String user = app.user(op, "userId", userId);
+    String tid = app.checks.group(op, groupId);
+    String user = app.checks.user(op, "userId", userId);
     Team team = read(op, tid);
     if (!team.has(user)) {
       throw notMember(op, tid, user);
@@ -101,8 +101,8 @@ final class NeteaseMemberAttributes implements GroupMemberAttributes {
   public Map<String, Map<String, String>> get(String groupId, Collection<String> userIds, Collection<String> keys) {
     Operation op = Ops.MEMBERS_GET;
     app.checkOpen();
-    String tid = app.group(op, groupId);
-    List<String> users = app.users(op, "userIds", userIds);
+    String tid = app.checks.group(op, groupId);
+    List<String> users = app.checks.users(op, "userIds", userIds);
     Set<String> wanted = keys(op, keys);
     if (users.isEmpty()) {
       return Collections.emptyMap();
@@ -131,9 +131,9 @@ final class NeteaseMemberAttributes implements GroupMemberAttributes {
   public Map<String, String> set(String groupId, String userId, Map<String, String> attributes) {
     Operation op = Ops.MEMBERS_SET_READ;
     app.checkOpen();
-    String tid = app.group(op, groupId);
-    String user = app.user(op, "userId", userId);
-    app.check(op, () -> Validation.memberAttributes("attributes", attributes, app.limits));
+    String tid = app.checks.group(op, groupId);
+    String user = app.checks.user(op, "userId", userId);
+    app.checks.check(op, () -> Validation.memberAttributes("attributes", attributes, app.limits));
     Map<String, String> changes = new LinkedHashMap<>(attributes);
     Team team = read(op, tid);
     if (!team.has(user)) {
@@ -150,17 +150,17 @@ final class NeteaseMemberAttributes implements GroupMemberAttributes {
   public BatchResult setAll(String groupId, Map<String, Map<String, String>> attributesByUser) {
     Operation op = Ops.MEMBERS_SET_ALL_READ;
     app.checkOpen();
-    String tid = app.group(op, groupId);
+    String tid = app.checks.group(op, groupId);
     if (attributesByUser == null) {
-      throw app.invalid(op, "attributesByUser", "attributesByUser must not be null");
+      throw app.checks.invalid(op, "attributesByUser", "attributesByUser must not be null");
     }
     // Everything is checked before anything is sent.
     Map<String, Map<String, String>> changesByUser = new LinkedHashMap<>();
     attributesByUser.forEach((userId, attributes) -> {
-      String user = app.user(op, "attributesByUser key", userId);
-      app.check(op, () -> Validation.memberAttributes("attributesByUser[" + user + "]", attributes, app.limits));
+      String user = app.checks.user(op, "attributesByUser key", userId);
+      app.checks.check(op, () -> Validation.memberAttributes("attributesByUser[" + user + "]", attributes, app.limits));
       if (changesByUser.put(user, new LinkedHashMap<>(attributes)) != null) {
-        throw app.invalid(op, "attributesByUser", "user " + user + " appears twice (user ids are case-insensitive)");
+        throw app.checks.invalid(op, "attributesByUser", "user " + user + " appears twice (user ids are case-insensitive)");
       }
     });
     if (changesByUser.isEmpty()) {
@@ -247,7 +247,7 @@ final class NeteaseMemberAttributes implements GroupMemberAttributes {
     String current = team.customs.get(user);
     Map<String, String> attributes = MemberCustom.decode(current).orElseThrow(() -> new ConflictException(
         "member " + user + " of group " + team.tid + " has a custom value that is not a JSON object of strings;"
-            + " it was left as it is and nothing was written", app.details(op)));
+            + " it was left as it is and nothing was written", app.checks.details(op)));
     Map<String, String> merged = MemberCustom.merge(attributes, changes);
     if (merged.equals(attributes)) {
       return Optional.empty();
@@ -258,7 +258,7 @@ final class NeteaseMemberAttributes implements GroupMemberAttributes {
     if (bytes > max) {
       throw new QuotaExceededException("the attributes of member " + user + " would take " + bytes
           + " bytes as JSON, over the " + app.limits.name() + " limit of " + max + " bytes of a member's custom value",
-          app.details(op));
+          app.checks.details(op));
     }
     return Optional.of(custom);
   }
@@ -266,7 +266,7 @@ final class NeteaseMemberAttributes implements GroupMemberAttributes {
   private void write(Operation op, Team team, String user, String custom) {
     if (team.owner == null) {
       throw new ProviderUnavailableException("the vendor's answer for group " + team.tid + " names no owner,"
-          + " which a write needs", app.details(op));
+          + " which a write needs", app.checks.details(op));
     }
     app.call(op, () -> app.api.updateTeamMemberCustom(team.tid, team.owner, user, custom));
   }
@@ -276,7 +276,7 @@ final class NeteaseMemberAttributes implements GroupMemberAttributes {
     Wire.TeamDetailResponse answer = app.call(op, () -> app.api.queryTeamDetail(tid));
     Wire.TeamInfo info = answer.tinfo;
     if (info == null) {
-      throw new ProviderUnavailableException("the vendor's answer for group " + tid + " has no tinfo", app.details(op));
+      throw new ProviderUnavailableException("the vendor's answer for group " + tid + " has no tinfo", app.checks.details(op));
     }
     Map<String, String> customs = new LinkedHashMap<>();
     String owner = null;
@@ -318,12 +318,12 @@ final class NeteaseMemberAttributes implements GroupMemberAttributes {
 
   private Set<String> keys(Operation op, Collection<String> keys) {
     if (keys == null) {
-      throw app.invalid(op, "keys", "keys must not be null: pass an empty collection for every key");
+      throw app.checks.invalid(op, "keys", "keys must not be null: pass an empty collection for every key");
     }
     Set<String> wanted = new LinkedHashSet<>();
     for (String key : keys) {
       if (key == null || key.isEmpty()) {
-        throw app.invalid(op, "keys", "a key must not be null or empty");
+        throw app.checks.invalid(op, "keys", "a key must not be null or empty");
       }
       wanted.add(key);
     }
@@ -331,6 +331,6 @@ final class NeteaseMemberAttributes implements GroupMemberAttributes {
   }
 
   private NotFoundException notMember(Operation op, String tid, String user) {
-    return new NotFoundException("user " + user + " is not a member of group " + tid, app.details(op));
+    return new NotFoundException("user " + user + " is not a member of group " + tid, app.checks.details(op));
   }
 }

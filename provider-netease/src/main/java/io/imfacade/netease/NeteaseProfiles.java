@@ -77,7 +77,7 @@ final class NeteaseProfiles implements UserProfileService {
   public Optional<UserProfile> get(String userId) {
     Operation op = Ops.PROFILES_GET;
     app.checkOpen();
-    String id = app.user(op, "userId", userId);
+    String id = app.checks.user(op, "userId", userId);
     return Optional.ofNullable(readChunk(op, List.of(id)).get(id));
   }
 
@@ -85,7 +85,7 @@ final class NeteaseProfiles implements UserProfileService {
   public Map<String, UserProfile> getAll(Collection<String> userIds) {
     Operation op = Ops.PROFILES_GET_ALL;
     app.checkOpen();
-    List<String> ids = app.users(op, "userIds", userIds);
+    List<String> ids = app.checks.users(op, "userIds", userIds);
     if (ids.isEmpty()) {
       return Collections.emptyMap();
     }
@@ -128,8 +128,8 @@ final class NeteaseProfiles implements UserProfileService {
   public void update(String userId, ProfileUpdate update) {
     Operation op = Ops.PROFILES_UPDATE;
     app.checkOpen();
-    String id = app.user(op, "userId", userId);
-    app.check(op, () -> Validation.profileUpdate(update, app.limits));
+    String id = app.checks.user(op, "userId", userId);
+    app.checks.check(op, () -> Validation.profileUpdate(update, app.limits));
     if (!update.customAttributes().isEmpty()) {
       throw app.unsupported(Capability.PROFILE_CUSTOM_ATTRIBUTES,
           "a NetEase user card has a fixed set of fields; put free data into ext");
@@ -147,7 +147,7 @@ final class NeteaseProfiles implements UserProfileService {
   public void delete(String userId) {
     Operation op = Ops.PROFILES_DELETE;
     app.checkOpen();
-    String id = app.user(op, "userId", userId);
+    String id = app.checks.user(op, "userId", userId);
     Map<String, String> form = new LinkedHashMap<>();
     CARD_FIELDS.forEach((field, param) -> form.put(param, field == ProfileField.GENDER ? "0" : ""));
     try {
