@@ -110,16 +110,21 @@ class AppRateLimiterTest {
   }
 
   private static void awaitWaiting(Thread t) throws InterruptedException {
+    awaitState(t, Thread.State.WAITING);
+  }
+
+  /** Spins until {@code t} is in {@code state} (or ended); bounded so that a bug cannot hang. */
+  private static void awaitState(Thread t, Thread.State state) {
     long until = System.nanoTime() + 10_000_000_000L;
-    while (t.getState() != Thread.State.WAITING && t.isAlive() && System.nanoTime() < until) {
-      Thread.sleep(1);
+    while (t.getState() != state && t.isAlive() && System.nanoTime() < until) {
+      Thread.onSpinWait();
     }
   }
 
   private static void awaitReleased(Map<String, Long> released, int count) throws InterruptedException {
     long until = System.nanoTime() + 10_000_000_000L;
     while (released.size() < count && System.nanoTime() < until) {
-      Thread.sleep(1);
+      Thread.onSpinWait();
     }
     assertThat(released).hasSize(count);
   }
@@ -217,7 +222,7 @@ class AppRateLimiterTest {
         }
       });
       waiter.start();
-      Thread.sleep(200);
+      awaitState(waiter, Thread.State.TIMED_WAITING); // asleep in acquire(), not about to enter it
       waiter.interrupt();
       waiter.join();
       assertThat(thrown.get()).isExactlyInstanceOf(ImException.class).hasMessageContaining("interrupted");
