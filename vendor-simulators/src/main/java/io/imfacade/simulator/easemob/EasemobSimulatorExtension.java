@@ -1,15 +1,9 @@
 package io.imfacade.simulator.easemob;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import io.imfacade.simulator.internal.ServerLifecycle;
+import io.imfacade.simulator.SimulatorExtension;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.function.Predicate;
-import org.junit.jupiter.api.extension.AfterAllCallback;
-import org.junit.jupiter.api.extension.AfterEachCallback;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
-import org.junit.jupiter.api.extension.BeforeEachCallback;
-import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A JUnit 5 extension running an {@link EasemobSimulator} on a WireMock server bound to a free
@@ -32,15 +26,10 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * EasemobSimulator#reset() reset}: state, faults, counters and the request journal. Test methods of
  * one class must not run concurrently.
  */
-public final class EasemobSimulatorExtension
-    implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback, AfterAllCallback {
-
-  private final EasemobSimulator simulator;
-  private final ServerLifecycle lifecycle;
+public final class EasemobSimulatorExtension extends SimulatorExtension<EasemobSimulator> {
 
   private EasemobSimulatorExtension(EasemobSimulator simulator) {
-    this.simulator = simulator;
-    this.lifecycle = new ServerLifecycle(simulator, simulator::install, simulator::reset);
+    super(simulator, simulator::install, simulator::reset);
   }
 
   /** An extension for an Easemob app under {@code /{org}/{app}}. */
@@ -56,45 +45,6 @@ public final class EasemobSimulatorExtension
   /** An extension running {@code simulator}, which must not be installed anywhere else. */
   public static EasemobSimulatorExtension of(EasemobSimulator simulator) {
     return new EasemobSimulatorExtension(simulator);
-  }
-
-  /** The simulator, for seeding, inspection and faults. */
-  public EasemobSimulator simulator() {
-    return simulator;
-  }
-
-  /** The running WireMock server. */
-  public WireMockServer server() {
-    return lifecycle.server();
-  }
-
-  /** {@code http://localhost:PORT}: the base URL to configure the client with (the path prefix is not included). */
-  public String baseUrl() {
-    return lifecycle.baseUrl();
-  }
-
-  /** Starts the server (JUnit calls this). */
-  @Override
-  public void beforeAll(ExtensionContext context) {
-    lifecycle.beforeAll(context);
-  }
-
-  /** Resets the simulator, starting the server first if needed (JUnit calls this). */
-  @Override
-  public void beforeEach(ExtensionContext context) {
-    lifecycle.beforeEach(context);
-  }
-
-  /** Stops a per-test server (JUnit calls this). */
-  @Override
-  public void afterEach(ExtensionContext context) {
-    lifecycle.afterEach(context);
-  }
-
-  /** Stops the server (JUnit calls this). */
-  @Override
-  public void afterAll(ExtensionContext context) {
-    lifecycle.afterAll(context);
   }
 
   /** Builds an {@link EasemobSimulatorExtension}: the settings of {@link EasemobSimulator.Builder}. */

@@ -1,13 +1,7 @@
 package io.imfacade.simulator.netease;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import io.imfacade.simulator.internal.ServerLifecycle;
+import io.imfacade.simulator.SimulatorExtension;
 import java.time.Clock;
-import org.junit.jupiter.api.extension.AfterAllCallback;
-import org.junit.jupiter.api.extension.AfterEachCallback;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
-import org.junit.jupiter.api.extension.BeforeEachCallback;
-import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A JUnit 5 extension running a {@link NeteaseSimulator} on a WireMock server bound to a free
@@ -29,15 +23,10 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * NeteaseSimulator#reset() reset}: state, rate limits, faults, counters and the request journal.
  * Test methods of one class must not run concurrently.
  */
-public final class NeteaseSimulatorExtension
-    implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback, AfterAllCallback {
-
-  private final NeteaseSimulator simulator;
-  private final ServerLifecycle lifecycle;
+public final class NeteaseSimulatorExtension extends SimulatorExtension<NeteaseSimulator> {
 
   private NeteaseSimulatorExtension(NeteaseSimulator simulator) {
-    this.simulator = simulator;
-    this.lifecycle = new ServerLifecycle(simulator, simulator::install, simulator::reset);
+    super(simulator, simulator::install, simulator::reset);
   }
 
   /** An extension for the app with this key and secret. */
@@ -48,45 +37,6 @@ public final class NeteaseSimulatorExtension
   /** An extension running {@code simulator}, which must not be installed anywhere else. */
   public static NeteaseSimulatorExtension of(NeteaseSimulator simulator) {
     return new NeteaseSimulatorExtension(simulator);
-  }
-
-  /** The simulator, for seeding, inspection and faults. */
-  public NeteaseSimulator simulator() {
-    return simulator;
-  }
-
-  /** The running WireMock server. */
-  public WireMockServer server() {
-    return lifecycle.server();
-  }
-
-  /** {@code http://localhost:PORT}: the base URL to configure the client with ({@code /nimserver} not included). */
-  public String baseUrl() {
-    return lifecycle.baseUrl();
-  }
-
-  /** Starts the server (JUnit calls this). */
-  @Override
-  public void beforeAll(ExtensionContext context) {
-    lifecycle.beforeAll(context);
-  }
-
-  /** Resets the simulator, starting the server first if needed (JUnit calls this). */
-  @Override
-  public void beforeEach(ExtensionContext context) {
-    lifecycle.beforeEach(context);
-  }
-
-  /** Stops a per-test server (JUnit calls this). */
-  @Override
-  public void afterEach(ExtensionContext context) {
-    lifecycle.afterEach(context);
-  }
-
-  /** Stops the server (JUnit calls this). */
-  @Override
-  public void afterAll(ExtensionContext context) {
-    lifecycle.afterAll(context);
   }
 
   /** Builds a {@link NeteaseSimulatorExtension}: the settings of {@link NeteaseSimulator.Builder}. */
