@@ -25,7 +25,7 @@ import java.util.TreeMap;
  * and every error message show {@code ****} instead of their values.
  *
  * <p>Which keys are allowed is checked when a client is opened ({@link ImFacade#open(ImConfig)}):
- * the common keys below plus the keys the chosen provider declares. Keys of other providers (say
+ * the common keys below plus the keys the chosen provider declares. Keys in other namespaces (say
  * {@code netease.*} while {@code provider=easemob}) are ignored, so that switching vendor is a
  * change of {@code provider} alone.
  */
@@ -56,6 +56,9 @@ public final class ImConfig {
       HTTP_CONNECT_TIMEOUT_MS, HTTP_READ_TIMEOUT_MS, HTTP_CALL_TIMEOUT_MS,
       RETRY_MAX_ATTEMPTS, RETRY_INITIAL_BACKOFF_MS, RETRY_MAX_BACKOFF_MS,
       RATE_LIMIT_REQUESTS_PER_SECOND);
+
+  /** The namespaces of the common keys; a provider id is never one of them. */
+  public static final Set<String> COMMON_NAMESPACES = Set.of("http", "retry", "rateLimit");
 
   private static final String REDACTED = "****";
 

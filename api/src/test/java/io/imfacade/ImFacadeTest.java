@@ -71,6 +71,29 @@ class ImFacadeTest {
   }
 
   @Test
+  void unknownKeyInACommonNamespaceIsNamed() {
+    assertThatThrownBy(() -> ImFacade.open(Map.of("provider", "recording", "recording.endpoint", "x", "http.readTimeout", "5")))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("'http.readTimeout'");
+  }
+
+  @Test
+  void metadataOfEveryProviderIsReadable() {
+    assertThat(ImFacade.metadata()).containsOnlyKeys("recording");
+    assertThat(ImFacade.metadata("recording")).contains(RecordingProvider.METADATA);
+    assertThat(ImFacade.metadata("nosuch")).isEmpty();
+  }
+
+  @Test
+  void everyClientIsGuardedAndUnwrapsToTheProvidersObject() {
+    try (ImClient client = ImFacade.open(Map.of("provider", "recording", "recording.endpoint", "x"))) {
+      assertThat(client.capabilities()).doesNotContain(Capability.PROFILE_TOTAL_SIZE).contains(Capability.BLOCK_LIST);
+      assertThat(client.unwrap(RecordingProvider.Services.class)).isSameAs(RecordingProvider.LAST_CLIENT.get());
+      assertThatThrownBy(() -> client.unwrap(String.class)).isInstanceOf(io.imfacade.error.InvalidRequestException.class);
+    }
+  }
+
+  @Test
   void keysOfOtherProvidersAreIgnoredSoSwitchingIsOneKey() {
     try (ImClient client = ImFacade.open(Map.of(
         "provider", "recording", "recording.endpoint", "x",

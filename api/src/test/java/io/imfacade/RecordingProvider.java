@@ -1,65 +1,217 @@
 package io.imfacade;
 
+import io.imfacade.contact.Contact;
 import io.imfacade.contact.ContactGraph;
+import io.imfacade.contact.Page;
+import io.imfacade.contact.PageRequest;
+import io.imfacade.group.BatchResult;
 import io.imfacade.group.GroupMemberAttributes;
+import io.imfacade.profile.ProfileField;
+import io.imfacade.profile.ProfileUpdate;
+import io.imfacade.profile.UserProfile;
 import io.imfacade.profile.UserProfileService;
+import io.imfacade.spi.ConfigKey;
+import io.imfacade.spi.IdRule;
 import io.imfacade.spi.ImProvider;
+import io.imfacade.spi.LengthUnit;
+import io.imfacade.spi.ProviderClient;
 import io.imfacade.spi.ProviderContext;
-import java.util.Set;
+import io.imfacade.spi.ProviderMetadata;
+import io.imfacade.spi.VendorLimits;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 
-/** A provider for the api's own tests: records the configuration it was given. */
+/**
+ * A provider for the api's own tests. Its client records every call the guard lets through (with
+ * the arguments as the provider receives them) and answers what the test scripts.
+ */
 public final class RecordingProvider implements ImProvider {
 
   static final AtomicReference<ImConfig> LAST_CONFIG = new AtomicReference<>();
+  static final AtomicReference<Services> LAST_CLIENT = new AtomicReference<>();
+
+  static final VendorLimits LIMITS = VendorLimits.builder("recording")
+      .userId(IdRule.ascii(32, "A-Za-z0-9_.-"))
+      .groupId(IdRule.ascii(20, "0-9"))
+      .profileField(ProfileField.NICKNAME, 8, LengthUnit.CODE_POINTS)
+      .profileField(ProfileField.AVATAR_URL, 16, LengthUnit.BYTES)
+      .profileTotalBytes(100)
+      .profileKey(ProfileField.EMAIL, "mail")
+      .memberAttribute(io.imfacade.spi.LengthLimit.of(4, LengthUnit.BYTES), io.imfacade.spi.LengthLimit.of(10, LengthUnit.BYTES))
+      .memberTotalBytes(40)
+      .remark(5, LengthUnit.UTF16_UNITS)
+      .contactsMax(10)
+      .blockListMax(3)
+      .pageSizeMax(4)
+      .build();
+
+  static final ProviderMetadata METADATA = ProviderMetadata.builder("recording")
+      .name("Recording test provider")
+      .configKey(ConfigKey.required("recording.endpoint", "where to record"))
+      .configKey(ConfigKey.optional("recording.clientSecret", "a secret"))
+      .unsupported(Capability.PROFILE_TOTAL_SIZE, "recording keeps no sizes")
+      .limits(LIMITS)
+      .build();
 
   @Override
-  public String id() {
-    return "recording";
+  public ProviderMetadata metadata() {
+    return METADATA;
   }
 
   @Override
-  public Set<Capability> capabilities() {
-    return Set.of(Capability.CONTACT_REMARK);
-  }
-
-  @Override
-  public Set<String> configKeys() {
-    return Set.of("recording.endpoint", "recording.clientSecret");
-  }
-
-  @Override
-  public ImClient create(ImConfig config, ProviderContext context) {
-    config.require("recording.endpoint");
+  public ProviderClient create(ImConfig config, ProviderContext context) {
     LAST_CONFIG.set(config);
-    return new ImClient() {
-      @Override
-      public String provider() {
-        return "recording";
-      }
+    Services services = new Services();
+    LAST_CLIENT.set(services);
+    return services;
+  }
 
-      @Override
-      public Set<Capability> capabilities() {
-        return Set.of(Capability.CONTACT_REMARK);
-      }
+  /** What the provider received, and what it answers. */
+  static final class Services implements ProviderClient, UserProfileService, GroupMemberAttributes, ContactGraph {
+    final List<String> calls = new ArrayList<>();
+    final List<Object> arguments = new ArrayList<>();
+    final Map<String, UserProfile> profiles = new LinkedHashMap<>();
+    Function<Map<String, Map<String, String>>, BatchResult> setAllAnswer =
+        requests -> new BatchResult(requests, Map.of());
+    Function<PageRequest, Page<Contact>> contactPages = page -> Page.of(List.of(), null);
+    RuntimeException failure;
+    boolean closed;
 
-      @Override
-      public UserProfileService profiles() {
-        throw new UnsupportedOperationException();
+    private void record(String call, Object... args) {
+      calls.add(call);
+      arguments.addAll(List.of(args));
+      if (failure != null) {
+        throw failure;
       }
+    }
 
-      @Override
-      public GroupMemberAttributes groupMemberAttributes() {
-        throw new UnsupportedOperationException();
-      }
+    @Override
+    public UserProfileService profiles() {
+      return this;
+    }
 
-      @Override
-      public ContactGraph contacts() {
-        throw new UnsupportedOperationException();
-      }
+    @Override
+    public GroupMemberAttributes groupMemberAttributes() {
+      return this;
+    }
 
-      @Override
-      public void close() {}
-    };
+    @Override
+    public ContactGraph contacts() {
+      return this;
+    }
+
+    @Override
+    public void close() {
+      calls.add("close");
+      closed = true;
+    }
+
+    @Override
+    public Optional<UserProfile> get(String userId) {
+      record("profiles.get", userId);
+      return Optional.ofNullable(profiles.get(userId));
+    }
+
+    @Override
+    public Map<String, UserProfile> getAll(Collection<String> userIds) {
+      record("profiles.getAll", List.copyOf(userIds));
+      Map<String, UserProfile> found = new LinkedHashMap<>();
+      userIds.forEach(id -> {
+        if (profiles.containsKey(id)) {
+          found.put(id, profiles.get(id));
+        }
+      });
+      return found;
+    }
+
+    @Override
+    public void update(String userId, ProfileUpdate update) {
+      record("profiles.update", userId, update);
+    }
+
+    @Override
+    public void delete(String userId) {
+      record("profiles.delete", userId);
+    }
+
+    @Override
+    public long totalSizeBytes() {
+      record("profiles.totalSizeBytes");
+      return 0;
+    }
+
+    @Override
+    public Map<String, String> get(String groupId, String userId) {
+      record("members.get", groupId, userId);
+      return Map.of();
+    }
+
+    @Override
+    public Map<String, Map<String, String>> get(String groupId, Collection<String> userIds, Collection<String> keys) {
+      record("members.getMany", groupId, List.copyOf(userIds), List.copyOf(keys));
+      Map<String, Map<String, String>> result = new LinkedHashMap<>();
+      userIds.forEach(id -> result.put(id, Map.of("k", id)));
+      return result;
+    }
+
+    @Override
+    public Map<String, String> set(String groupId, String userId, Map<String, String> attributes) {
+      record("members.set", groupId, userId, attributes);
+      return attributes;
+    }
+
+    @Override
+    public BatchResult setAll(String groupId, Map<String, Map<String, String>> attributesByUser) {
+      record("members.setAll", groupId, attributesByUser);
+      return setAllAnswer.apply(attributesByUser);
+    }
+
+    @Override
+    public void addContact(String owner, String friend) {
+      record("contacts.add", owner, friend);
+    }
+
+    @Override
+    public void removeContact(String owner, String friend) {
+      record("contacts.remove", owner, friend);
+    }
+
+    @Override
+    public void setRemark(String owner, String friend, String remark) {
+      record("contacts.setRemark", owner, friend, remark);
+    }
+
+    @Override
+    public Page<Contact> contacts(String owner, PageRequest page) {
+      record("contacts.contacts", owner, page);
+      return contactPages.apply(page);
+    }
+
+    @Override
+    public void block(String owner, Collection<String> users) {
+      record("contacts.block", owner, List.copyOf(users));
+    }
+
+    @Override
+    public void unblock(String owner, String user) {
+      record("contacts.unblock", owner, user);
+    }
+
+    @Override
+    public Page<String> blocked(String owner, PageRequest page) {
+      record("contacts.blocked", owner, page);
+      return Page.of(List.of(), null);
+    }
+
+    @Override
+    public String toString() {
+      return "Services{recording}";
+    }
   }
 }

@@ -8,7 +8,12 @@ import java.util.stream.Stream;
  *
  * <p>Contacts are two-way: adding B to A's list also adds A to B's, and removing removes both.
  * Block lists are independent of contacts: blocking a friend keeps the friendship. User ids are
- * case-insensitive on every built-in vendor.
+ * case-insensitive (see {@link io.imfacade.profile.UserProfileService}) and come back in lower
+ * case. A relation of a user with themselves (contact, remark, block) is refused with an {@link
+ * io.imfacade.error.InvalidRequestException}.
+ *
+ * <p>The streaming methods follow the cursors lazily and stop safely on a server that repeats a
+ * cursor or keeps answering empty pages (see {@link Pages}).
  */
 public interface ContactGraph {
 
@@ -49,7 +54,8 @@ public interface ContactGraph {
 
   /**
    * Adds users to {@code owner}'s block list; already blocked users are left as they are. Needs
-   * {@link io.imfacade.Capability#BLOCK_LIST}.
+   * {@link io.imfacade.Capability#BLOCK_LIST}. {@code users} must name at least one user, and not
+   * the owner.
    *
    * @throws io.imfacade.error.NotFoundException if {@code owner} or one of {@code users} does not
    *     exist

@@ -3,6 +3,7 @@ package io.imfacade.contact;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One page of a list, with the cursor of the next page when there is one. Immutable.
@@ -12,15 +13,15 @@ import java.util.Optional;
 public final class Page<T> {
 
   private final List<T> items;
-  private final String nextCursor;
+  private final @Nullable String nextCursor;
 
-  private Page(List<T> items, String nextCursor) {
+  private Page(List<T> items, @Nullable String nextCursor) {
     this.items = List.copyOf(items);
     this.nextCursor = nextCursor == null || nextCursor.isEmpty() ? null : nextCursor;
   }
 
   /** A page; a null or empty cursor means this is the last page. */
-  public static <T> Page<T> of(List<T> items, String nextCursor) {
+  public static <T> Page<T> of(List<T> items, @Nullable String nextCursor) {
     return new Page<>(items, nextCursor);
   }
 

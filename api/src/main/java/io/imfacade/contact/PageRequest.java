@@ -1,21 +1,24 @@
 package io.imfacade.contact;
 
+import io.imfacade.error.InvalidRequestException;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Which page of a list to read: the first, or the one after a cursor from {@link
- * Page#nextCursor()}. Immutable. The page size is checked against the vendor's limit (at most 50 on
+ * Page#nextCursor()}. Immutable. A size below 1 or an empty cursor is an {@link
+ * InvalidRequestException}. The page size is checked against the vendor's limit (at most 50 on
  * every built-in provider) when the request is made.
  */
 public final class PageRequest {
 
-  private final String cursor;
+  private final @Nullable String cursor;
   private final int size;
 
-  private PageRequest(String cursor, int size) {
+  private PageRequest(@Nullable String cursor, int size) {
     if (size < 1) {
-      throw new IllegalArgumentException("page size must be at least 1, was " + size);
+      throw new InvalidRequestException("page", "page size must be at least 1, was " + size);
     }
     this.cursor = cursor;
     this.size = size;
@@ -28,9 +31,8 @@ public final class PageRequest {
 
   /** The page after {@code cursor}, with up to {@code size} items. */
   public static PageRequest after(String cursor, int size) {
-    Objects.requireNonNull(cursor, "cursor");
-    if (cursor.isEmpty()) {
-      throw new IllegalArgumentException("cursor must not be empty");
+    if (cursor == null || cursor.isEmpty()) {
+      throw new InvalidRequestException("cursor", "cursor must not be null or empty: use PageRequest.first for the first page");
     }
     return new PageRequest(cursor, size);
   }

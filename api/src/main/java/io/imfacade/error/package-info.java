@@ -3,4 +3,7 @@
  * whose subclass names the kind of failure and whose {@link io.imfacade.error.ErrorDetails} keep the
  * provider, operation, HTTP status and vendor code. Secrets never appear in messages.
  */
+@NullMarked
 package io.imfacade.error;
+
+import org.jspecify.annotations.NullMarked;

@@ -8,7 +8,8 @@ import java.util.Map;
  * Needs {@link io.imfacade.Capability#GROUP_MEMBER_ATTRIBUTES}. Implementations are thread-safe.
  *
  * <p>Keys and values are strings. An empty value removes its key: there is no separate delete.
- * User ids are case-insensitive; results carry them in lower case.
+ * User ids are case-insensitive (see {@link io.imfacade.profile.UserProfileService}); maps keyed by
+ * user id use the ids as the caller spelled them. Attribute keys must not be blank.
  */
 public interface GroupMemberAttributes {
 
@@ -24,7 +25,8 @@ public interface GroupMemberAttributes {
   /**
    * Selected attributes of many members, keyed by user id in the order of {@code userIds}. Any
    * number of users (chunked to the vendor's batch size). Users that are not members of the group
-   * are absent; members with none of the keys map to an empty map.
+   * are absent; members with none of the keys map to an empty map. No users: an empty map, without
+   * a network call (so it does not tell whether the group exists).
    *
    * @param keys the keys to read; empty means all keys
    * @throws io.imfacade.error.NotFoundException if the group does not exist
@@ -47,8 +49,9 @@ public interface GroupMemberAttributes {
   /**
    * Sets attributes of many members. Any number of members (chunked to the vendor's batch size).
    * Every member's outcome is in the result: nothing is dropped. A member that is not in the group
-   * lands in {@link BatchResult#failed()}; a malformed key or value fails the whole call before
-   * anything is sent.
+   * lands in {@link BatchResult#failed()}; a malformed key or value, an empty map of members, or
+   * one member named twice (in two spellings) fails the whole call with an {@link
+   * io.imfacade.error.InvalidRequestException} before anything is sent.
    *
    * @throws io.imfacade.error.NotFoundException if the group does not exist
    */

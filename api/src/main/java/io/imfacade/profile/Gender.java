@@ -1,6 +1,7 @@
 package io.imfacade.profile;
 
 import io.imfacade.error.InvalidRequestException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A user's gender as every vendor stores it: {@code 0} unknown, {@code 1} male, {@code 2} female.
@@ -32,11 +33,33 @@ public enum Gender {
    * @throws InvalidRequestException if the value is not 0, 1 or 2
    */
   public static Gender fromWire(int value) {
-    for (Gender g : values()) {
-      if (g.wireValue == value) {
-        return g;
-      }
+    switch (value) {
+      case 0:
+        return UNKNOWN;
+      case 1:
+        return MALE;
+      case 2:
+        return FEMALE;
+      default:
+        throw new InvalidRequestException("gender", "gender must be 0, 1 or 2, was " + value);
     }
-    throw new InvalidRequestException("gender", "gender must be 0, 1 or 2, was " + value);
+  }
+
+  /**
+   * The gender a vendor's stored text means: {@code 1} male, {@code 2} female, anything else
+   * (absent, {@code 0}, a value the vendor should have refused) unknown. Reads never fail on it.
+   */
+  public static Gender fromWireText(@Nullable String value) {
+    if (value == null) {
+      return UNKNOWN;
+    }
+    switch (value.trim()) {
+      case "1":
+        return MALE;
+      case "2":
+        return FEMALE;
+      default:
+        return UNKNOWN;
+    }
   }
 }

@@ -1,10 +1,15 @@
 package io.imfacade.profile;
 
+import io.imfacade.error.InvalidRequestException;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A patch to a user's profile: only the fields it names change. Immutable and thread-safe.
@@ -14,17 +19,22 @@ import java.util.Objects;
  * }</pre>
  *
  * <p>Setting a field to {@code ""} clears it, like {@link Builder#clear(ProfileField)}; setting
- * {@link Gender#UNKNOWN} clears the gender. {@code null} is refused, so that a missing value in the
- * caller's data never wipes a field by accident.
+ * {@link Gender#UNKNOWN} clears the gender. {@code null} is refused with an {@link
+ * InvalidRequestException}, so that a missing value in the caller's data never wipes a field by
+ * accident.
  */
 public final class ProfileUpdate {
 
   private final Map<ProfileField, String> values;
+  private final @Nullable Gender gender;
   private final Map<String, String> customAttributes;
 
   private ProfileUpdate(Builder b) {
-    this.values = Collections.unmodifiableMap(new EnumMap<>(b.values));
-    this.customAttributes = Collections.unmodifiableMap(new LinkedHashMap<>(b.customAttributes));
+    this.values = b.values.isEmpty() ? Map.of() : Collections.unmodifiableMap(new EnumMap<>(b.values));
+    this.gender = b.gender;
+    this.customAttributes = b.customAttributes.isEmpty()
+        ? Map.of()
+        : Collections.unmodifiableMap(new LinkedHashMap<>(b.customAttributes));
   }
 
   /** A new, empty builder. */
@@ -33,12 +43,16 @@ public final class ProfileUpdate {
   }
 
   /**
-   * The changed neutral fields with their new values; {@code ""} means "clear". The value of
-   * {@link ProfileField#GENDER} is the vendor digit {@code "0"}, {@code "1"} or {@code "2"}
-   * ({@code "0"} clears). Unmodifiable, in {@link ProfileField} order.
+   * The changed string fields with their new values, {@code ""} meaning "clear"; never {@link
+   * ProfileField#GENDER} (see {@link #gender()}). Unmodifiable, in {@link ProfileField} order.
    */
   public Map<ProfileField, String> values() {
     return values;
+  }
+
+  /** The new gender, if the update changes it; {@link Gender#UNKNOWN} clears it. */
+  public Optional<Gender> gender() {
+    return Optional.ofNullable(gender);
   }
 
   /** The changed custom attributes by key; {@code ""} means "remove". Unmodifiable. */
@@ -46,15 +60,28 @@ public final class ProfileUpdate {
     return customAttributes;
   }
 
+  /** Every neutral field the update changes, gender included. */
+  public Set<ProfileField> fields() {
+    EnumSet<ProfileField> fields = EnumSet.noneOf(ProfileField.class);
+    fields.addAll(values.keySet());
+    if (gender != null) {
+      fields.add(ProfileField.GENDER);
+    }
+    return Collections.unmodifiableSet(fields);
+  }
+
   /** Whether this update changes nothing at all. */
   public boolean isEmpty() {
-    return values.isEmpty() && customAttributes.isEmpty();
+    return values.isEmpty() && gender == null && customAttributes.isEmpty();
   }
 
   /** The profile that results from applying this update to {@code current}. */
   public UserProfile applyTo(UserProfile current) {
     UserProfile.Builder b = current.toBuilder();
     values.forEach(b::set);
+    if (gender != null) {
+      b.gender(gender);
+    }
     customAttributes.forEach(b::customAttribute);
     return b.build();
   }
@@ -63,22 +90,34 @@ public final class ProfileUpdate {
   public boolean equals(Object o) {
     return o instanceof ProfileUpdate
         && values.equals(((ProfileUpdate) o).values)
+        && gender == ((ProfileUpdate) o).gender
         && customAttributes.equals(((ProfileUpdate) o).customAttributes);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(values, customAttributes);
+    return Objects.hash(values, gender, customAttributes);
   }
 
   @Override
   public String toString() {
-    return "ProfileUpdate{" + values + (customAttributes.isEmpty() ? "" : ", custom=" + customAttributes) + '}';
+    StringBuilder sb = new StringBuilder("ProfileUpdate{").append(values);
+    if (gender != null) {
+      sb.append(", gender=").append(gender);
+    }
+    if (!customAttributes.isEmpty()) {
+      sb.append(", custom=").append(customAttributes);
+    }
+    return sb.append('}').toString();
   }
 
-  /** Builds a {@link ProfileUpdate}. Not thread-safe; a later call for the same field wins. */
+  /**
+   * Builds a {@link ProfileUpdate}. Not thread-safe; a later call for the same field wins. A null
+   * argument is an {@link InvalidRequestException} naming it.
+   */
   public static final class Builder {
     private final EnumMap<ProfileField, String> values = new EnumMap<>(ProfileField.class);
+    private @Nullable Gender gender;
     private final LinkedHashMap<String, String> customAttributes = new LinkedHashMap<>();
 
     private Builder() {}
@@ -86,16 +125,21 @@ public final class ProfileUpdate {
     /**
      * Sets a string field; {@code ""} clears it.
      *
-     * @throws IllegalArgumentException for {@link ProfileField#GENDER}: use {@link #gender(Gender)}
-     * @throws NullPointerException if {@code value} is null
+     * @throws InvalidRequestException for {@link ProfileField#GENDER} (use {@link #gender(Gender)})
+     *     or a null field or value
      */
     public Builder set(ProfileField field, String value) {
-      Objects.requireNonNull(field, "field");
-      if (field == ProfileField.GENDER) {
-        throw new IllegalArgumentException("use gender(Gender) to change the gender");
+      if (field == null) {
+        throw new InvalidRequestException("field", "field must not be null");
       }
-      values.put(field, Objects.requireNonNull(value,
-          () -> field.fieldName() + " must not be null: use clear(ProfileField." + field + ") to clear it"));
+      if (field == ProfileField.GENDER) {
+        throw new InvalidRequestException("gender", "use gender(Gender) to change the gender");
+      }
+      if (value == null) {
+        throw new InvalidRequestException(field.fieldName(),
+            field.fieldName() + " must not be null: use clear(ProfileField." + field + ") to clear it");
+      }
+      values.put(field, value);
       return this;
     }
 
@@ -111,8 +155,10 @@ public final class ProfileUpdate {
 
     /** Sets the gender; {@link Gender#UNKNOWN} clears it. */
     public Builder gender(Gender gender) {
-      Objects.requireNonNull(gender, "gender must not be null: use Gender.UNKNOWN to clear it");
-      values.put(ProfileField.GENDER, Integer.toString(gender.wireValue()));
+      if (gender == null) {
+        throw new InvalidRequestException("gender", "gender must not be null: use Gender.UNKNOWN to clear it");
+      }
+      this.gender = gender;
       return this;
     }
 
@@ -143,8 +189,14 @@ public final class ProfileUpdate {
 
     /** Clears a field, gender included. */
     public Builder clear(ProfileField field) {
-      Objects.requireNonNull(field, "field");
-      values.put(field, field == ProfileField.GENDER ? "0" : "");
+      if (field == null) {
+        throw new InvalidRequestException("field", "field must not be null");
+      }
+      if (field == ProfileField.GENDER) {
+        gender = Gender.UNKNOWN;
+      } else {
+        values.put(field, "");
+      }
       return this;
     }
 
@@ -153,8 +205,14 @@ public final class ProfileUpdate {
      * {@code ""} removes it.
      */
     public Builder customAttribute(String key, String value) {
-      Objects.requireNonNull(key, "key");
-      customAttributes.put(key, Objects.requireNonNull(value, "value must not be null: use \"\" to remove"));
+      if (key == null) {
+        throw new InvalidRequestException("customAttribute", "custom attribute key must not be null");
+      }
+      if (value == null) {
+        throw new InvalidRequestException("customAttribute",
+            "value of custom attribute '" + key + "' must not be null: use \"\" to remove it");
+      }
+      customAttributes.put(key, value);
       return this;
     }
 

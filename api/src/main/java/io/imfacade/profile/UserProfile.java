@@ -1,10 +1,10 @@
 package io.imfacade.profile;
 
+import io.imfacade.error.InvalidRequestException;
 import java.util.Collections;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A user's profile in the neutral model. Immutable and thread-safe.
@@ -12,30 +12,64 @@ import java.util.Objects;
  * <p>An absent field reads as {@code null}, never as {@code ""}; an absent gender reads as {@link
  * Gender#UNKNOWN}. {@link #customAttributes()} holds vendor attributes beyond the eight neutral
  * fields, where the provider offers {@link io.imfacade.Capability#PROFILE_CUSTOM_ATTRIBUTES}.
+ *
+ * @param userId the user id this profile belongs to (lower case, as vendors store it)
+ * @param nickname the display name, or null
+ * @param avatarUrl the avatar URL, or null
+ * @param gender the gender; {@link Gender#UNKNOWN} when not set
+ * @param sign the signature or status line, or null
+ * @param birth the birthday text, or null
+ * @param email the e-mail address, or null
+ * @param phone the phone number, or null
+ * @param ext the free extension string, or null
+ * @param customAttributes attributes beyond the neutral fields, by vendor key; empty when none
  */
-public final class UserProfile {
+public record UserProfile(
+    String userId,
+    @Nullable String nickname,
+    @Nullable String avatarUrl,
+    Gender gender,
+    @Nullable String sign,
+    @Nullable String birth,
+    @Nullable String email,
+    @Nullable String phone,
+    @Nullable String ext,
+    Map<String, String> customAttributes) {
 
-  private final String userId;
-  private final Map<ProfileField, String> fields;
-  private final Gender gender;
-  private final Map<String, String> customAttributes;
-
-  private UserProfile(Builder b) {
-    this.userId = requireUserId(b.userId);
-    this.fields = b.fields.isEmpty()
-        ? Collections.emptyMap()
-        : Collections.unmodifiableMap(new EnumMap<>(b.fields));
-    this.gender = b.gender;
-    this.customAttributes = b.customAttributes.isEmpty()
-        ? Collections.emptyMap()
-        : Collections.unmodifiableMap(new LinkedHashMap<>(b.customAttributes));
+  /** Normalises: empty strings become null, a null gender {@link Gender#UNKNOWN}; copies the map. */
+  public UserProfile {
+    if (userId == null || userId.isBlank()) {
+      throw new InvalidRequestException("userId", "a profile's userId must not be null or blank");
+    }
+    nickname = absentIfEmpty(nickname);
+    avatarUrl = absentIfEmpty(avatarUrl);
+    gender = gender == null ? Gender.UNKNOWN : gender;
+    sign = absentIfEmpty(sign);
+    birth = absentIfEmpty(birth);
+    email = absentIfEmpty(email);
+    phone = absentIfEmpty(phone);
+    ext = absentIfEmpty(ext);
+    customAttributes = copyNonEmpty(customAttributes);
   }
 
-  private static String requireUserId(String userId) {
-    if (userId == null || userId.isBlank()) {
-      throw new IllegalArgumentException("userId must not be null or blank");
+  private static @Nullable String absentIfEmpty(@Nullable String value) {
+    return value == null || value.isEmpty() ? null : value;
+  }
+
+  private static Map<String, String> copyNonEmpty(@Nullable Map<String, String> map) {
+    if (map == null || map.isEmpty()) {
+      return Map.of();
     }
-    return userId;
+    LinkedHashMap<String, String> copy = new LinkedHashMap<>(map.size() * 2);
+    map.forEach((k, v) -> {
+      if (k == null) {
+        throw new InvalidRequestException("customAttributes", "a custom attribute key must not be null");
+      }
+      if (v != null && !v.isEmpty()) {
+        copy.put(k, v);
+      }
+    });
+    return copy.isEmpty() ? Map.of() : Collections.unmodifiableMap(copy);
   }
 
   /** A builder for the profile of {@code userId}. */
@@ -46,104 +80,62 @@ public final class UserProfile {
   /** A builder holding this profile's values. */
   public Builder toBuilder() {
     Builder b = new Builder(userId);
-    b.fields.putAll(fields);
+    b.nickname = nickname;
+    b.avatarUrl = avatarUrl;
     b.gender = gender;
+    b.sign = sign;
+    b.birth = birth;
+    b.email = email;
+    b.phone = phone;
+    b.ext = ext;
     b.customAttributes.putAll(customAttributes);
     return b;
-  }
-
-  /** The user id this profile belongs to. */
-  public String userId() {
-    return userId;
-  }
-
-  /** The display name, or null. */
-  public String nickname() {
-    return fields.get(ProfileField.NICKNAME);
-  }
-
-  /** The avatar URL, or null. */
-  public String avatarUrl() {
-    return fields.get(ProfileField.AVATAR_URL);
-  }
-
-  /** The gender; {@link Gender#UNKNOWN} when not set. */
-  public Gender gender() {
-    return gender;
-  }
-
-  /** The signature, or null. */
-  public String sign() {
-    return fields.get(ProfileField.SIGN);
-  }
-
-  /** The birthday text, or null. */
-  public String birth() {
-    return fields.get(ProfileField.BIRTH);
-  }
-
-  /** The e-mail address, or null. */
-  public String email() {
-    return fields.get(ProfileField.EMAIL);
-  }
-
-  /** The phone number, or null. */
-  public String phone() {
-    return fields.get(ProfileField.PHONE);
-  }
-
-  /** The extension string, or null. */
-  public String ext() {
-    return fields.get(ProfileField.EXT);
   }
 
   /**
    * The value of a string field, or null.
    *
-   * @throws IllegalArgumentException for {@link ProfileField#GENDER}: use {@link #gender()}
+   * @throws InvalidRequestException for {@link ProfileField#GENDER}: use {@link #gender()}
    */
-  public String get(ProfileField field) {
-    if (field == ProfileField.GENDER) {
-      throw new IllegalArgumentException("gender is not a string field: use gender()");
+  public @Nullable String get(ProfileField field) {
+    switch (field) {
+      case NICKNAME:
+        return nickname;
+      case AVATAR_URL:
+        return avatarUrl;
+      case SIGN:
+        return sign;
+      case BIRTH:
+        return birth;
+      case EMAIL:
+        return email;
+      case PHONE:
+        return phone;
+      case EXT:
+        return ext;
+      default:
+        throw new InvalidRequestException("field", "gender is not a string field: use gender()");
     }
-    return fields.get(field);
-  }
-
-  /** Attributes beyond the neutral fields, by vendor key; empty when none. Unmodifiable. */
-  public Map<String, String> customAttributes() {
-    return customAttributes;
   }
 
   /** Whether nothing at all is set: every field absent, gender unknown, no custom attribute. */
   public boolean isEmpty() {
-    return fields.isEmpty() && gender == Gender.UNKNOWN && customAttributes.isEmpty();
+    return nickname == null && avatarUrl == null && gender == Gender.UNKNOWN && sign == null && birth == null
+        && email == null && phone == null && ext == null && customAttributes.isEmpty();
   }
 
-  @Override
-  public boolean equals(Object o) {
-    if (!(o instanceof UserProfile)) {
-      return false;
-    }
-    UserProfile that = (UserProfile) o;
-    return userId.equals(that.userId)
-        && fields.equals(that.fields)
-        && gender == that.gender
-        && customAttributes.equals(that.customAttributes);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(userId, fields, gender, customAttributes);
-  }
-
+  /** The user id and the fields that are set. */
   @Override
   public String toString() {
     StringBuilder sb = new StringBuilder("UserProfile{userId=").append(userId);
-    for (Map.Entry<ProfileField, String> e : fields.entrySet()) {
-      sb.append(", ").append(e.getKey().fieldName()).append('=').append(e.getValue());
-    }
-    if (gender != Gender.UNKNOWN) {
-      sb.append(", gender=").append(gender);
+    for (ProfileField f : ProfileField.values()) {
+      if (f == ProfileField.GENDER) {
+        if (gender != Gender.UNKNOWN) {
+          sb.append(", gender=").append(gender);
+        }
+      } else if (get(f) != null) {
+        sb.append(", ").append(f.fieldName()).append('=').append(get(f));
+      }
     }
     if (!customAttributes.isEmpty()) {
       sb.append(", custom=").append(customAttributes);
@@ -157,78 +149,99 @@ public final class UserProfile {
    */
   public static final class Builder {
     private final String userId;
-    private final EnumMap<ProfileField, String> fields = new EnumMap<>(ProfileField.class);
+    private @Nullable String nickname;
+    private @Nullable String avatarUrl;
     private Gender gender = Gender.UNKNOWN;
+    private @Nullable String sign;
+    private @Nullable String birth;
+    private @Nullable String email;
+    private @Nullable String phone;
+    private @Nullable String ext;
     private final LinkedHashMap<String, String> customAttributes = new LinkedHashMap<>();
 
     private Builder(String userId) {
       this.userId = userId;
     }
 
-    /** Sets a string field; null or empty clears it. */
-    public Builder set(ProfileField field, String value) {
-      if (field == ProfileField.GENDER) {
-        gender(value == null || value.isEmpty() ? Gender.UNKNOWN : Gender.fromWire(parseGender(value)));
-      } else if (value == null || value.isEmpty()) {
-        fields.remove(field);
-      } else {
-        fields.put(field, value);
-      }
-      return this;
-    }
-
-    private static int parseGender(String value) {
-      try {
-        return Integer.parseInt(value.trim());
-      } catch (NumberFormatException e) {
-        return -1;
+    /**
+     * Sets a field from its text; null or empty clears it. For {@link ProfileField#GENDER} the
+     * text is the vendor digit: {@code 1} male, {@code 2} female, anything else unknown (a read
+     * never fails on a value a vendor stored).
+     */
+    public Builder set(ProfileField field, @Nullable String value) {
+      switch (field) {
+        case NICKNAME:
+          return nickname(value);
+        case AVATAR_URL:
+          return avatarUrl(value);
+        case GENDER:
+          return gender(Gender.fromWireText(value));
+        case SIGN:
+          return sign(value);
+        case BIRTH:
+          return birth(value);
+        case EMAIL:
+          return email(value);
+        case PHONE:
+          return phone(value);
+        default:
+          return ext(value);
       }
     }
 
     /** Sets the nickname; null or empty clears it. */
-    public Builder nickname(String nickname) {
-      return set(ProfileField.NICKNAME, nickname);
+    public Builder nickname(@Nullable String nickname) {
+      this.nickname = nickname;
+      return this;
     }
 
     /** Sets the avatar URL; null or empty clears it. */
-    public Builder avatarUrl(String avatarUrl) {
-      return set(ProfileField.AVATAR_URL, avatarUrl);
+    public Builder avatarUrl(@Nullable String avatarUrl) {
+      this.avatarUrl = avatarUrl;
+      return this;
     }
 
     /** Sets the gender; null means {@link Gender#UNKNOWN}. */
-    public Builder gender(Gender gender) {
+    public Builder gender(@Nullable Gender gender) {
       this.gender = gender == null ? Gender.UNKNOWN : gender;
       return this;
     }
 
     /** Sets the signature; null or empty clears it. */
-    public Builder sign(String sign) {
-      return set(ProfileField.SIGN, sign);
+    public Builder sign(@Nullable String sign) {
+      this.sign = sign;
+      return this;
     }
 
     /** Sets the birthday; null or empty clears it. */
-    public Builder birth(String birth) {
-      return set(ProfileField.BIRTH, birth);
+    public Builder birth(@Nullable String birth) {
+      this.birth = birth;
+      return this;
     }
 
     /** Sets the e-mail address; null or empty clears it. */
-    public Builder email(String email) {
-      return set(ProfileField.EMAIL, email);
+    public Builder email(@Nullable String email) {
+      this.email = email;
+      return this;
     }
 
     /** Sets the phone number; null or empty clears it. */
-    public Builder phone(String phone) {
-      return set(ProfileField.PHONE, phone);
+    public Builder phone(@Nullable String phone) {
+      this.phone = phone;
+      return this;
     }
 
     /** Sets the extension; null or empty clears it. */
-    public Builder ext(String ext) {
-      return set(ProfileField.EXT, ext);
+    public Builder ext(@Nullable String ext) {
+      this.ext = ext;
+      return this;
     }
 
-    /** Sets a custom attribute; null or empty value removes it. */
-    public Builder customAttribute(String key, String value) {
-      Objects.requireNonNull(key, "key");
+    /** Sets a custom attribute; a null or empty value removes it. */
+    public Builder customAttribute(String key, @Nullable String value) {
+      if (key == null) {
+        throw new InvalidRequestException("customAttribute", "a custom attribute key must not be null");
+      }
       if (value == null || value.isEmpty()) {
         customAttributes.remove(key);
       } else {
@@ -239,7 +252,7 @@ public final class UserProfile {
 
     /** The immutable profile. */
     public UserProfile build() {
-      return new UserProfile(this);
+      return new UserProfile(userId, nickname, avatarUrl, gender, sign, birth, email, phone, ext, customAttributes);
     }
   }
 }

@@ -8,7 +8,13 @@ import java.util.Optional;
  * Reads and writes users' profiles (Easemob/Shengwang user attributes, NetEase user cards).
  * Implementations are thread-safe.
  *
- * <p>User ids are case-insensitive on every built-in vendor; results carry them in lower case.
+ * <p><b>User ids</b> are case-insensitive: vendors store them in lower case, so {@code "Alice"} and
+ * {@code "alice"} name the same user, and a {@link UserProfile#userId()} is always lower case. Maps
+ * returned by batch reads are keyed by the ids as the caller spelled them, so that {@code
+ * getAll(List.of("Alice")).get("Alice")} finds the profile.
+ *
+ * <p>Every method refuses bad input with an {@link io.imfacade.error.InvalidRequestException}
+ * before any network call, and reports every failure as an {@link io.imfacade.error.ImException}.
  */
 public interface UserProfileService {
 
@@ -21,9 +27,10 @@ public interface UserProfileService {
   Optional<UserProfile> get(String userId);
 
   /**
-   * The profiles of many users, in the order of {@code userIds}, duplicates collapsed. Any number
-   * of ids: the provider splits them into the vendor's batch size. Unknown users and users with
-   * nothing set are absent from the result.
+   * The profiles of many users, keyed by the ids as given, in their order; exact duplicates
+   * collapse, and two spellings of one user both map to its profile. Any number of ids: the
+   * provider splits them into the vendor's batch size. Unknown users and users with nothing set
+   * are absent from the result. No ids: an empty map, without a network call.
    */
   Map<String, UserProfile> getAll(Collection<String> userIds);
 

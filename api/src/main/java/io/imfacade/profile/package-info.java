@@ -1,2 +1,5 @@
 /** User profiles: the neutral model ({@link io.imfacade.profile.UserProfile}) and its service. */
+@NullMarked
 package io.imfacade.profile;
+
+import org.jspecify.annotations.NullMarked;

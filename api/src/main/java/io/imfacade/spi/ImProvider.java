@@ -1,38 +1,45 @@
 package io.imfacade.spi;
 
-import io.imfacade.Capability;
-import io.imfacade.ImClient;
 import io.imfacade.ImConfig;
-import java.util.Set;
 
 /**
- * A provider of {@link ImClient}s for one vendor, found through {@link java.util.ServiceLoader}: a
- * jar registers its implementation in {@code META-INF/services/io.imfacade.spi.ImProvider}.
+ * A provider of clients for one vendor, found through {@link java.util.ServiceLoader}: a jar
+ * registers its implementation in {@code META-INF/services/io.imfacade.spi.ImProvider}. Adding the
+ * jar is all a user does to add the provider.
  *
  * <p>Implementations need a public no-argument constructor, must be thread-safe and must not do
  * I/O before {@link #create}.
  */
 public interface ImProvider {
 
-  /** The id users put in {@code provider=...}: lower case, no dots. */
-  String id();
-
-  /** Every optional operation this provider can offer; a client may offer fewer. */
-  Set<Capability> capabilities();
+  /** What the provider declares about itself: id, configuration keys, capabilities, limits. */
+  ProviderMetadata metadata();
 
   /**
-   * The provider's own configuration keys, each starting with {@code id() + "."}. Keys outside
-   * this set and {@link ImConfig#COMMON_KEYS} are refused before {@link #create} is called.
+   * The metadata that holds for a client opened with {@code config}: by default {@link
+   * #metadata()}. A provider whose limits or capabilities depend on the configuration (the
+   * in-memory provider's {@code inmemory.limits}) answers the narrower value here; the guard
+   * enforces it.
+   *
+   * @throws io.imfacade.error.ConfigurationException naming the key of a bad value
    */
-  Set<String> configKeys();
+  default ProviderMetadata metadata(ImConfig config) {
+    return metadata();
+  }
+
+  /** The provider id, {@code metadata().id()}. */
+  default String id() {
+    return metadata().id();
+  }
 
   /**
-   * Builds a client. The configuration's keys have been checked; values and required keys are
-   * the provider's to check, with {@link io.imfacade.error.ConfigurationException}s that name the
-   * key (see {@link ImConfig#require} and {@link ImConfig#invalid}).
+   * Builds the provider's side of a client. The configuration's keys have been checked against
+   * {@link ProviderMetadata#configKeys()}; values and required combinations are the provider's to
+   * check, with {@link io.imfacade.error.ConfigurationException}s that name the key (see {@link
+   * ImConfig#require} and {@link ImConfig#invalid}).
    *
    * @param config the client's configuration
    * @param context resources shared between clients: clock, connection pool, rate limiters
    */
-  ImClient create(ImConfig config, ProviderContext context);
+  ProviderClient create(ImConfig config, ProviderContext context);
 }

@@ -1,329 +1,155 @@
 package io.imfacade.spi;
 
+import io.imfacade.profile.Gender;
 import io.imfacade.profile.ProfileField;
+import io.imfacade.profile.UserProfile;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.regex.Pattern;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
- * The documented input limits of a vendor, in the vendor's unit (characters or bytes). Remote
- * providers check requests against them before sending; the in-memory provider enforces the same
- * table so that a test fails where production would. Immutable.
+ * The documented input limits of one vendor, each in the unit the vendor counts. A provider
+ * declares its table in its {@link ProviderMetadata}; the neutral guard of {@link
+ * io.imfacade.ImFacade#open} checks every request against it before the provider sees it, and the
+ * in-memory provider enforces the same table to fail a test where production would fail.
  *
- * <p>Presets: {@link #EASEMOB}, {@link #SHENGWANG}, {@link #NETEASE}, {@link #PORTABLE} (for each
- * limit, the strictest of the three) and {@link #NONE}. Sources: shared/reference/vendor-apis.md.
+ * <p>Built with {@link #builder}; unset limits are unbounded ({@link Integer#MAX_VALUE}, {@link
+ * LengthLimit#NONE}). {@link #strictest} combines tables field by field, so that what passes the
+ * result passes every one of them.
+ *
+ * @param name the table's name, such as the provider id, for messages
+ * @param userId what a user id must be
+ * @param groupId what a group id must be
+ * @param profileFields the limit of each string profile field that has one
+ * @param profileTotalBytes the largest size in UTF-8 bytes of one user's profile as a JSON object
+ *     (see {@link #profileJsonBytes})
+ * @param profileKeys the keys under which the vendor stores the neutral profile fields, when it
+ *     stores a profile as key/value attributes (Easemob's {@code avatarurl}, {@code mail}, ...)
+ * @param reservedProfileKeys keys a custom profile attribute may not use: the profile keys and any other
+ * @param profileBatchGet most user ids in one batch read of profiles
+ * @param memberKey the limit of a member attribute key
+ * @param memberValue the limit of a member attribute value
+ * @param memberTotalBytes the largest size of one member's attributes as a JSON object, in bytes
+ * @param memberSetBatch most members in one batch write of member attributes
+ * @param memberGetBatch most members in one batch read of member attributes
+ * @param remark the limit of a contact remark
+ * @param contactsMax most contacts per user
+ * @param blockListMax most users on one block list
+ * @param pageSizeMax largest page size of a contact or block list
  */
-public final class VendorLimits {
+public record VendorLimits(
+    String name,
+    IdRule userId,
+    IdRule groupId,
+    Map<ProfileField, LengthLimit> profileFields,
+    int profileTotalBytes,
+    Map<ProfileField, String> profileKeys,
+    Set<String> reservedProfileKeys,
+    int profileBatchGet,
+    LengthLimit memberKey,
+    LengthLimit memberValue,
+    int memberTotalBytes,
+    int memberSetBatch,
+    int memberGetBatch,
+    LengthLimit remark,
+    int contactsMax,
+    int blockListMax,
+    int pageSizeMax) {
 
-  /** How a length is counted. */
-  public enum Unit {
-    /** UTF-16 code units, as {@link String#length()} counts (a Java server's count). */
-    CHARACTERS("characters"),
-    /** UTF-8 bytes. */
-    BYTES("bytes");
+  /** No limits beyond ids that are safe in a URL. */
+  public static final VendorLimits NONE = builder("none").build();
 
-    private final String label;
-
-    Unit(String label) {
-      this.label = label;
-    }
-
-    /** The length of {@code s} in this unit. */
-    public int measure(String s) {
-      return this == CHARACTERS ? s.length() : Sizes.utf8Length(s);
-    }
-
-    @Override
-    public String toString() {
-      return label;
-    }
+  /** Copies the collections; the profile keys are always reserved. */
+  public VendorLimits {
+    Objects.requireNonNull(name, "name");
+    profileFields = profileFields.isEmpty() ? Map.of() : Collections.unmodifiableMap(new EnumMap<>(profileFields));
+    profileKeys = profileKeys.isEmpty() ? Map.of() : Collections.unmodifiableMap(new EnumMap<>(profileKeys));
+    TreeSet<String> reserved = new TreeSet<>(reservedProfileKeys);
+    reserved.addAll(profileKeys.values());
+    reservedProfileKeys = Collections.unmodifiableSet(reserved);
   }
 
-  /** The largest length of one field, and the unit it is counted in. */
-  public static final class FieldLimit {
-    private final int max;
-    private final Unit unit;
-
-    private FieldLimit(int max, Unit unit) {
-      this.max = max;
-      this.unit = Objects.requireNonNull(unit);
-    }
-
-    /** A limit of {@code max} units. */
-    public static FieldLimit of(int max, Unit unit) {
-      return new FieldLimit(max, unit);
-    }
-
-    /** The largest allowed length. */
-    public int max() {
-      return max;
-    }
-
-    /** The unit the length is counted in. */
-    public Unit unit() {
-      return unit;
-    }
-
-    @Override
-    public String toString() {
-      return max + " " + unit;
-    }
-  }
-
-  private static final Pattern EASEMOB_ID = Pattern.compile("[A-Za-z0-9_.-]+");
-  private static final Pattern NETEASE_ID = Pattern.compile("[A-Za-z0-9_.@-]+");
-  private static final Pattern ANY_SAFE_ID = Pattern.compile("[^\\s/\\\\?#%]+");
-
-  /** Easemob (环信) as documented. Friend cap: the free plan's 1000 (seed 002). */
-  public static final VendorLimits EASEMOB = builder("easemob")
-      .userId(64, EASEMOB_ID, "letters, digits, '_', '-' and '.'")
-      .groupId(64, EASEMOB_ID)
-      .profileField(ProfileField.NICKNAME, 64, Unit.CHARACTERS)
-      .profileField(ProfileField.AVATAR_URL, 256, Unit.CHARACTERS)
-      .profileField(ProfileField.PHONE, 32, Unit.CHARACTERS)
-      .profileField(ProfileField.EMAIL, 64, Unit.CHARACTERS)
-      .profileField(ProfileField.SIGN, 256, Unit.CHARACTERS)
-      .profileField(ProfileField.BIRTH, 64, Unit.CHARACTERS)
-      .profileField(ProfileField.EXT, 2048, Unit.BYTES)
-      .profileTotalBytes(2048)
-      .profileCustomAttributes(true)
-      .profileBatchGet(100)
-      .memberAttributes(16, 512, 4096)
-      .memberBatches(20, 10)
-      .remarkMaxCharacters(100)
-      .contactsMax(1000)
-      .blockListMax(500)
-      .pageSizeMax(50)
-      .build();
-
-  /** Shengwang (Agora Chat China): the Easemob platform, same limits. */
-  public static final VendorLimits SHENGWANG = EASEMOB.toBuilder("shengwang").build();
-
-  /** NetEase Yunxin (网易云信) v1 server API. Member attributes share one 1024-byte string. */
-  public static final VendorLimits NETEASE = builder("netease")
-      .userId(32, NETEASE_ID, "letters, digits, '_', '-', '.' and '@'")
-      .groupId(32, Pattern.compile("[0-9]+"))
-      .profileField(ProfileField.NICKNAME, 64, Unit.CHARACTERS)
-      .profileField(ProfileField.AVATAR_URL, 1024, Unit.BYTES)
-      .profileField(ProfileField.PHONE, 32, Unit.CHARACTERS)
-      .profileField(ProfileField.EMAIL, 64, Unit.CHARACTERS)
-      .profileField(ProfileField.SIGN, 256, Unit.CHARACTERS)
-      .profileField(ProfileField.BIRTH, 16, Unit.CHARACTERS)
-      .profileField(ProfileField.EXT, 1024, Unit.CHARACTERS)
-      .profileTotalBytes(0)
-      .profileCustomAttributes(false)
-      .profileBatchGet(200)
-      .memberAttributes(16, 512, 1024)
-      .memberBatches(1, 1000)
-      .remarkMaxCharacters(128)
-      .contactsMax(3000)
-      .blockListMax(3000)
-      .pageSizeMax(100)
-      .build();
-
-  /** For each limit the strictest of Easemob, Shengwang and NetEase: code that passes runs on all. */
-  public static final VendorLimits PORTABLE = builder("portable")
-      .userId(32, EASEMOB_ID, "letters, digits, '_', '-' and '.'")
-      .groupId(32, EASEMOB_ID)
-      .profileField(ProfileField.NICKNAME, 64, Unit.CHARACTERS)
-      .profileField(ProfileField.AVATAR_URL, 256, Unit.CHARACTERS)
-      .profileField(ProfileField.PHONE, 32, Unit.CHARACTERS)
-      .profileField(ProfileField.EMAIL, 64, Unit.CHARACTERS)
-      .profileField(ProfileField.SIGN, 256, Unit.CHARACTERS)
-      .profileField(ProfileField.BIRTH, 16, Unit.CHARACTERS)
-      .profileField(ProfileField.EXT, 1024, Unit.CHARACTERS)
-      .profileTotalBytes(2048)
-      .profileCustomAttributes(false)
-      .profileBatchGet(100)
-      .memberAttributes(16, 512, 4096)
-      .memberBatches(20, 10)
-      .remarkMaxCharacters(100)
-      .contactsMax(1000)
-      .blockListMax(500)
-      .pageSizeMax(50)
-      .build();
-
-  /** No limits beyond safe, non-blank ids. */
-  public static final VendorLimits NONE = builder("none")
-      .userId(1024, ANY_SAFE_ID, "any character but whitespace, '/', '\\', '?', '#' and '%'")
-      .groupId(1024, ANY_SAFE_ID)
-      .profileTotalBytes(0)
-      .profileCustomAttributes(true)
-      .profileBatchGet(Integer.MAX_VALUE)
-      .memberAttributes(Integer.MAX_VALUE, Integer.MAX_VALUE, 0)
-      .memberBatches(Integer.MAX_VALUE, Integer.MAX_VALUE)
-      .remarkMaxCharacters(Integer.MAX_VALUE)
-      .contactsMax(Integer.MAX_VALUE)
-      .blockListMax(Integer.MAX_VALUE)
-      .pageSizeMax(Integer.MAX_VALUE)
-      .build();
-
-  private final String name;
-  private final int userIdMaxLength;
-  private final Pattern userIdPattern;
-  private final String userIdCharacters;
-  private final int groupIdMaxLength;
-  private final Pattern groupIdPattern;
-  private final Map<ProfileField, FieldLimit> profileFields;
-  private final int profileTotalBytes;
-  private final boolean profileCustomAttributes;
-  private final int profileBatchGet;
-  private final int memberKeyMaxBytes;
-  private final int memberValueMaxBytes;
-  private final int memberTotalBytes;
-  private final int memberSetBatch;
-  private final int memberGetBatch;
-  private final int remarkMaxCharacters;
-  private final int contactsMax;
-  private final int blockListMax;
-  private final int pageSizeMax;
-
-  private VendorLimits(Builder b) {
-    this.name = b.name;
-    this.userIdMaxLength = b.userIdMaxLength;
-    this.userIdPattern = b.userIdPattern;
-    this.userIdCharacters = b.userIdCharacters;
-    this.groupIdMaxLength = b.groupIdMaxLength;
-    this.groupIdPattern = b.groupIdPattern;
-    this.profileFields = Collections.unmodifiableMap(new EnumMap<>(b.profileFields));
-    this.profileTotalBytes = b.profileTotalBytes;
-    this.profileCustomAttributes = b.profileCustomAttributes;
-    this.profileBatchGet = b.profileBatchGet;
-    this.memberKeyMaxBytes = b.memberKeyMaxBytes;
-    this.memberValueMaxBytes = b.memberValueMaxBytes;
-    this.memberTotalBytes = b.memberTotalBytes;
-    this.memberSetBatch = b.memberSetBatch;
-    this.memberGetBatch = b.memberGetBatch;
-    this.remarkMaxCharacters = b.remarkMaxCharacters;
-    this.contactsMax = b.contactsMax;
-    this.blockListMax = b.blockListMax;
-    this.pageSizeMax = b.pageSizeMax;
-  }
-
-  /** A builder for a custom table; unset numeric limits are unlimited. */
+  /** A builder for a table named {@code name}; every limit starts unbounded. */
   public static Builder builder(String name) {
     return new Builder(name);
   }
 
-  /** A builder holding this table's limits under a new name. */
-  public Builder toBuilder(String newName) {
-    Builder b = new Builder(newName);
-    b.userIdMaxLength = userIdMaxLength;
-    b.userIdPattern = userIdPattern;
-    b.userIdCharacters = userIdCharacters;
-    b.groupIdMaxLength = groupIdMaxLength;
-    b.groupIdPattern = groupIdPattern;
-    b.profileFields.putAll(profileFields);
-    b.profileTotalBytes = profileTotalBytes;
-    b.profileCustomAttributes = profileCustomAttributes;
-    b.profileBatchGet = profileBatchGet;
-    b.memberKeyMaxBytes = memberKeyMaxBytes;
-    b.memberValueMaxBytes = memberValueMaxBytes;
-    b.memberTotalBytes = memberTotalBytes;
-    b.memberSetBatch = memberSetBatch;
-    b.memberGetBatch = memberGetBatch;
-    b.remarkMaxCharacters = remarkMaxCharacters;
-    b.contactsMax = contactsMax;
-    b.blockListMax = blockListMax;
-    b.pageSizeMax = pageSizeMax;
-    return b;
+  /**
+   * The table that accepts exactly what every one of {@code tables} accepts: for each limit the
+   * smallest bound, for lengths the smallest bound of each unit, for ids the characters all allow.
+   * The profile keys (used to measure the total profile size) are those of the table with the
+   * smallest total; the reserved custom keys are all tables' keys together.
+   *
+   * @throws IllegalArgumentException if {@code tables} is empty
+   */
+  public static VendorLimits strictest(String name, Collection<VendorLimits> tables) {
+    VendorLimits result = null;
+    for (VendorLimits t : tables) {
+      result = result == null ? t.renamed(name) : result.and(t);
+    }
+    if (result == null) {
+      throw new IllegalArgumentException("strictest of no limits tables");
+    }
+    return result;
   }
 
-  /** The preset's name: {@code easemob}, {@code portable}, ... */
-  public String name() {
-    return name;
+  private VendorLimits and(VendorLimits t) {
+    EnumMap<ProfileField, LengthLimit> fields = new EnumMap<>(ProfileField.class);
+    for (ProfileField f : ProfileField.values()) {
+      LengthLimit combined = profileField(f).and(t.profileField(f));
+      if (!combined.isUnbounded()) {
+        fields.put(f, combined);
+      }
+    }
+    VendorLimits smallerTotal = t.profileTotalBytes < profileTotalBytes ? t : this;
+    Set<String> reserved = new TreeSet<>(reservedProfileKeys);
+    reserved.addAll(t.reservedProfileKeys);
+    return new VendorLimits(name, userId.and(t.userId), groupId.and(t.groupId), fields,
+        smallerTotal.profileTotalBytes, smallerTotal.profileKeys, reserved,
+        Math.min(profileBatchGet, t.profileBatchGet), memberKey.and(t.memberKey), memberValue.and(t.memberValue),
+        Math.min(memberTotalBytes, t.memberTotalBytes), Math.min(memberSetBatch, t.memberSetBatch),
+        Math.min(memberGetBatch, t.memberGetBatch), remark.and(t.remark), Math.min(contactsMax, t.contactsMax),
+        Math.min(blockListMax, t.blockListMax), Math.min(pageSizeMax, t.pageSizeMax));
   }
 
-  /** Longest user id, in characters. */
-  public int userIdMaxLength() {
-    return userIdMaxLength;
+  private VendorLimits renamed(String newName) {
+    return new VendorLimits(newName, userId, groupId, profileFields, profileTotalBytes, profileKeys,
+        reservedProfileKeys, profileBatchGet, memberKey, memberValue, memberTotalBytes, memberSetBatch,
+        memberGetBatch, remark, contactsMax, blockListMax, pageSizeMax);
   }
 
-  /** What a whole user id must match. */
-  public Pattern userIdPattern() {
-    return userIdPattern;
+  /** The limit of one string profile field; {@link LengthLimit#NONE} when it has none. */
+  public LengthLimit profileField(ProfileField field) {
+    return profileFields.getOrDefault(field, LengthLimit.NONE);
   }
 
-  /** The allowed user id characters, in words, for error messages. */
-  public String userIdCharacters() {
-    return userIdCharacters;
+  /**
+   * The size of {@code profile} as the vendor measures it: a compact JSON object of strings, the
+   * neutral fields under {@link #profileKeys()} (or their neutral names where it has none), gender
+   * as its digit when known, then the custom attributes.
+   */
+  public int profileJsonBytes(UserProfile profile) {
+    Map<String, String> wire = new LinkedHashMap<>();
+    for (ProfileField f : ProfileField.values()) {
+      String v = f == ProfileField.GENDER
+          ? (profile.gender() == Gender.UNKNOWN ? null : Integer.toString(profile.gender().wireValue()))
+          : profile.get(f);
+      if (v != null) {
+        wire.put(profileKeys.getOrDefault(f, f.fieldName()), v);
+      }
+    }
+    wire.putAll(profile.customAttributes());
+    return Sizes.jsonObjectBytes(wire);
   }
 
-  /** Longest group id, in characters. */
-  public int groupIdMaxLength() {
-    return groupIdMaxLength;
-  }
-
-  /** What a whole group id must match. */
-  public Pattern groupIdPattern() {
-    return groupIdPattern;
-  }
-
-  /** The limit of a string profile field; empty map entry means unlimited. */
-  public Map<ProfileField, FieldLimit> profileFields() {
-    return profileFields;
-  }
-
-  /** Largest size of all of one user's attributes as a JSON object in bytes; 0 = no limit. */
-  public int profileTotalBytes() {
-    return profileTotalBytes;
-  }
-
-  /** Whether profiles may hold custom attributes. */
-  public boolean profileCustomAttributes() {
-    return profileCustomAttributes;
-  }
-
-  /** Most user ids in one batch read. */
-  public int profileBatchGet() {
-    return profileBatchGet;
-  }
-
-  /** Longest member attribute key in UTF-8 bytes. */
-  public int memberKeyMaxBytes() {
-    return memberKeyMaxBytes;
-  }
-
-  /** Longest member attribute value in UTF-8 bytes. */
-  public int memberValueMaxBytes() {
-    return memberValueMaxBytes;
-  }
-
-  /** Largest size of one member's attributes as a JSON object in bytes; 0 = no limit. */
-  public int memberTotalBytes() {
-    return memberTotalBytes;
-  }
-
-  /** Most members in one batch write. */
-  public int memberSetBatch() {
-    return memberSetBatch;
-  }
-
-  /** Most members in one batch read. */
-  public int memberGetBatch() {
-    return memberGetBatch;
-  }
-
-  /** Longest contact remark in characters. */
-  public int remarkMaxCharacters() {
-    return remarkMaxCharacters;
-  }
-
-  /** Most contacts per user. */
-  public int contactsMax() {
-    return contactsMax;
-  }
-
-  /** Most users on one block list. */
-  public int blockListMax() {
-    return blockListMax;
-  }
-
-  /** Largest page size. */
-  public int pageSizeMax() {
-    return pageSizeMax;
+  /** Whether {@code other} holds the same limits, whatever its name. */
+  public boolean sameLimits(VendorLimits other) {
+    return renamed(other.name).equals(other);
   }
 
   @Override
@@ -334,21 +160,19 @@ public final class VendorLimits {
   /** Builds {@link VendorLimits}. Not thread-safe. */
   public static final class Builder {
     private final String name;
-    private int userIdMaxLength = 1024;
-    private Pattern userIdPattern = ANY_SAFE_ID;
-    private String userIdCharacters = "any character but whitespace, '/', '\\', '?', '#' and '%'";
-    private int groupIdMaxLength = 1024;
-    private Pattern groupIdPattern = ANY_SAFE_ID;
-    private final EnumMap<ProfileField, FieldLimit> profileFields = new EnumMap<>(ProfileField.class);
-    private int profileTotalBytes;
-    private boolean profileCustomAttributes = true;
+    private IdRule userId = IdRule.anyPrintable(1024);
+    private IdRule groupId = IdRule.anyPrintable(1024);
+    private final EnumMap<ProfileField, LengthLimit> profileFields = new EnumMap<>(ProfileField.class);
+    private int profileTotalBytes = Integer.MAX_VALUE;
+    private final EnumMap<ProfileField, String> profileKeys = new EnumMap<>(ProfileField.class);
+    private final TreeSet<String> reservedProfileKeys = new TreeSet<>();
     private int profileBatchGet = Integer.MAX_VALUE;
-    private int memberKeyMaxBytes = Integer.MAX_VALUE;
-    private int memberValueMaxBytes = Integer.MAX_VALUE;
-    private int memberTotalBytes;
+    private LengthLimit memberKey = LengthLimit.NONE;
+    private LengthLimit memberValue = LengthLimit.NONE;
+    private int memberTotalBytes = Integer.MAX_VALUE;
     private int memberSetBatch = Integer.MAX_VALUE;
     private int memberGetBatch = Integer.MAX_VALUE;
-    private int remarkMaxCharacters = Integer.MAX_VALUE;
+    private LengthLimit remark = LengthLimit.NONE;
     private int contactsMax = Integer.MAX_VALUE;
     private int blockListMax = Integer.MAX_VALUE;
     private int pageSizeMax = Integer.MAX_VALUE;
@@ -357,90 +181,112 @@ public final class VendorLimits {
       this.name = Objects.requireNonNull(name, "name");
     }
 
-    /** User id length and allowed characters (the pattern must match the whole id). */
-    public Builder userId(int maxLength, Pattern pattern, String charactersInWords) {
-      this.userIdMaxLength = maxLength;
-      this.userIdPattern = pattern;
-      this.userIdCharacters = charactersInWords;
+    /** What a user id must be. */
+    public Builder userId(IdRule rule) {
+      this.userId = Objects.requireNonNull(rule, "rule");
       return this;
     }
 
-    /** Group id length and allowed characters. */
-    public Builder groupId(int maxLength, Pattern pattern) {
-      this.groupIdMaxLength = maxLength;
-      this.groupIdPattern = pattern;
+    /** What a group id must be. */
+    public Builder groupId(IdRule rule) {
+      this.groupId = Objects.requireNonNull(rule, "rule");
       return this;
     }
 
     /** The limit of one string profile field. */
-    public Builder profileField(ProfileField field, int max, Unit unit) {
+    public Builder profileField(ProfileField field, int max, LengthUnit unit) {
+      return profileField(field, LengthLimit.of(max, unit));
+    }
+
+    /** The limit of one string profile field. */
+    public Builder profileField(ProfileField field, LengthLimit limit) {
       if (field == ProfileField.GENDER) {
         throw new IllegalArgumentException("gender has no length limit");
       }
-      profileFields.put(field, FieldLimit.of(max, unit));
+      profileFields.put(field, Objects.requireNonNull(limit, "limit"));
       return this;
     }
 
-    /** Total profile size in bytes; 0 = none. */
+    /** The largest size of one user's profile as a JSON object, in UTF-8 bytes. */
     public Builder profileTotalBytes(int bytes) {
-      this.profileTotalBytes = bytes;
+      this.profileTotalBytes = positive(bytes);
       return this;
     }
 
-    /** Whether custom profile attributes exist. */
-    public Builder profileCustomAttributes(boolean supported) {
-      this.profileCustomAttributes = supported;
+    /** The vendor's key for a neutral field (see {@link VendorLimits#profileKeys()}). */
+    public Builder profileKey(ProfileField field, String key) {
+      profileKeys.put(field, Objects.requireNonNull(key, "key"));
       return this;
     }
 
-    /** Batch read size of profiles. */
+    /** Keys a custom profile attribute may not use, beyond the profile keys. */
+    public Builder reservedProfileKeys(Collection<String> keys) {
+      reservedProfileKeys.addAll(keys);
+      return this;
+    }
+
+    /** Most ids in one batch read of profiles. */
     public Builder profileBatchGet(int size) {
-      this.profileBatchGet = size;
+      this.profileBatchGet = positive(size);
       return this;
     }
 
-    /** Member attribute key, value and total sizes in bytes (total 0 = none). */
-    public Builder memberAttributes(int keyMaxBytes, int valueMaxBytes, int totalBytes) {
-      this.memberKeyMaxBytes = keyMaxBytes;
-      this.memberValueMaxBytes = valueMaxBytes;
-      this.memberTotalBytes = totalBytes;
+    /** The limits of a member attribute key and value. */
+    public Builder memberAttribute(LengthLimit key, LengthLimit value) {
+      this.memberKey = Objects.requireNonNull(key, "key");
+      this.memberValue = Objects.requireNonNull(value, "value");
       return this;
     }
 
-    /** Member attribute batch sizes for writes and reads. */
+    /** The largest size of one member's attributes as a JSON object, in UTF-8 bytes. */
+    public Builder memberTotalBytes(int bytes) {
+      this.memberTotalBytes = positive(bytes);
+      return this;
+    }
+
+    /** Most members in one batch write and one batch read of member attributes. */
     public Builder memberBatches(int setBatch, int getBatch) {
-      this.memberSetBatch = setBatch;
-      this.memberGetBatch = getBatch;
+      this.memberSetBatch = positive(setBatch);
+      this.memberGetBatch = positive(getBatch);
       return this;
     }
 
-    /** Longest remark in characters. */
-    public Builder remarkMaxCharacters(int max) {
-      this.remarkMaxCharacters = max;
+    /** The limit of a contact remark. */
+    public Builder remark(int max, LengthUnit unit) {
+      this.remark = LengthLimit.of(max, unit);
       return this;
     }
 
     /** Most contacts per user. */
     public Builder contactsMax(int max) {
-      this.contactsMax = max;
+      this.contactsMax = positive(max);
       return this;
     }
 
-    /** Most users on a block list. */
+    /** Most users on one block list. */
     public Builder blockListMax(int max) {
-      this.blockListMax = max;
+      this.blockListMax = positive(max);
       return this;
     }
 
     /** Largest page size. */
     public Builder pageSizeMax(int max) {
-      this.pageSizeMax = max;
+      this.pageSizeMax = positive(max);
       return this;
+    }
+
+    private static int positive(int value) {
+      if (value < 1) {
+        throw new IllegalArgumentException("a limit must be at least 1, was " + value);
+      }
+      return value;
     }
 
     /** The immutable table. */
     public VendorLimits build() {
-      return new VendorLimits(this);
+      return new VendorLimits(name, userId, groupId, profileFields, profileTotalBytes, profileKeys,
+          reservedProfileKeys, profileBatchGet, memberKey, memberValue, memberTotalBytes, memberSetBatch,
+          memberGetBatch, remark, contactsMax, blockListMax, pageSizeMax);
     }
   }
 }

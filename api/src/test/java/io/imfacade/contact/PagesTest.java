@@ -1,6 +1,9 @@
 package io.imfacade.contact;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.imfacade.error.InvalidRequestException;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -33,6 +36,20 @@ class PagesTest {
     assertThat(requests).isEmpty();
     assertThat(stream.limit(10).count()).isEqualTo(10);
     assertThat(requests).hasSize(1);
+  }
+
+  @Test
+  void aRunOfEmptyPagesWithCursorsEndsTheList() {
+    int[] calls = {0};
+    assertThat(Pages.stream(r -> Page.<String>of(List.of(), "c" + calls[0]++), 10).count()).isZero();
+    assertThat(calls[0]).isEqualTo(Pages.MAX_EMPTY_PAGES);
+  }
+
+  @Test
+  void pageSizeBelowOneAndEmptyCursorsAreInvalidRequests() {
+    assertThatThrownBy(() -> PageRequest.first(0)).isInstanceOf(InvalidRequestException.class);
+    assertThatThrownBy(() -> PageRequest.after("", 5)).isInstanceOf(InvalidRequestException.class);
+    assertThatThrownBy(() -> PageRequest.after(null, 5)).isInstanceOf(InvalidRequestException.class);
   }
 
   @Test

@@ -36,16 +36,23 @@ class ProfileModelTest {
   @Test
   void nullIsRefusedSoMissingDataNeverWipesAField() {
     assertThatThrownBy(() -> ProfileUpdate.builder().nickname(null))
-        .isInstanceOf(NullPointerException.class)
+        .isInstanceOf(InvalidRequestException.class)
         .hasMessageContaining("clear(ProfileField.NICKNAME)");
     assertThatThrownBy(() -> ProfileUpdate.builder().set(ProfileField.GENDER, "1"))
-        .isInstanceOf(IllegalArgumentException.class);
+        .isInstanceOf(InvalidRequestException.class);
+    assertThatThrownBy(() -> ProfileUpdate.builder().gender(null)).isInstanceOf(InvalidRequestException.class);
+    assertThatThrownBy(() -> ProfileUpdate.builder().customAttribute("k", null)).isInstanceOf(InvalidRequestException.class);
+    assertThatThrownBy(() -> UserProfile.builder(" ").build()).isInstanceOf(InvalidRequestException.class);
   }
 
   @Test
-  void genderTravelsAsTheVendorDigit() {
+  void genderIsTypedAndReadsLeniently() {
     ProfileUpdate update = ProfileUpdate.builder().gender(Gender.FEMALE).build();
-    assertThat(update.values()).containsEntry(ProfileField.GENDER, "2");
+    assertThat(update.gender()).contains(Gender.FEMALE);
+    assertThat(update.values()).isEmpty();
+    assertThat(update.fields()).containsExactly(ProfileField.GENDER);
+    assertThat(ProfileUpdate.builder().clear(ProfileField.GENDER).build().gender()).contains(Gender.UNKNOWN);
+    assertThat(UserProfile.builder("u").set(ProfileField.GENDER, "7").build().gender()).isEqualTo(Gender.UNKNOWN);
     assertThat(Gender.fromWire(1)).isEqualTo(Gender.MALE);
     assertThatThrownBy(() -> Gender.fromWire(3)).isInstanceOf(InvalidRequestException.class);
     assertThat(UserProfile.builder("u").set(ProfileField.GENDER, "2").build().gender()).isEqualTo(Gender.FEMALE);

@@ -1,0 +1,80 @@
+package io.imfacade.internal;
+
+import io.imfacade.Capability;
+import io.imfacade.profile.ProfileUpdate;
+import io.imfacade.profile.UserProfile;
+import io.imfacade.profile.UserProfileService;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The guard of {@link UserProfileService}. */
+final class GuardedProfiles implements UserProfileService {
+
+  private final GuardedClient guard;
+  private final Inputs inputs;
+  private final UserProfileService raw;
+
+  GuardedProfiles(GuardedClient guard, UserProfileService raw) {
+    this.guard = guard;
+    this.inputs = guard.inputs();
+    this.raw = raw;
+  }
+
+  @Override
+  public Optional<UserProfile> get(String userId) {
+    String op = "profiles.get";
+    guard.begin();
+    String id = inputs.user(op, "userId", userId);
+    return guard.call(op, () -> raw.get(id));
+  }
+
+  @Override
+  public Map<String, UserProfile> getAll(Collection<String> userIds) {
+    String op = "profiles.getAll";
+    guard.begin();
+    List<String> ids = inputs.users(op, "userIds", userIds);
+    if (ids.isEmpty()) {
+      return Map.of();
+    }
+    Map<String, UserProfile> found = guard.call(op, () -> raw.getAll(ids));
+    return CallerIds.rekey(userIds, found);
+  }
+
+  @Override
+  public void update(String userId, ProfileUpdate update) {
+    String op = "profiles.update";
+    guard.begin();
+    String id = inputs.user(op, "userId", userId);
+    inputs.profileUpdate(op, update);
+    if (!update.customAttributes().isEmpty()) {
+      guard.require(Capability.PROFILE_CUSTOM_ATTRIBUTES);
+    }
+    // What is stored already is not known here: an update whose own values exceed the total can
+    // never fit and is refused; growth past it is the vendor's (or the fake's) to refuse.
+    int total = inputs.limits().profileTotalBytes();
+    if (total != Integer.MAX_VALUE) {
+      int size = inputs.limits().profileJsonBytes(update.applyTo(UserProfile.builder(id).build()));
+      if (size > total) {
+        throw inputs.quota(op, "the attributes of user " + id + " would take " + size + " bytes, over the "
+            + inputs.limits().name() + " limit of " + total + " bytes");
+      }
+    }
+    guard.run(op, () -> raw.update(id, update));
+  }
+
+  @Override
+  public void delete(String userId) {
+    String op = "profiles.delete";
+    guard.begin();
+    String id = inputs.user(op, "userId", userId);
+    guard.run(op, () -> raw.delete(id));
+  }
+
+  @Override
+  public long totalSizeBytes() {
+    guard.require(Capability.PROFILE_TOTAL_SIZE);
+    return guard.call("profiles.totalSizeBytes", raw::totalSizeBytes);
+  }
+}
