@@ -1,38 +1,26 @@
 package io.imfacade.easemob;
 
-import io.imfacade.Capability;
-import io.imfacade.ImClient;
 import io.imfacade.ImConfig;
+import io.imfacade.easemob.family.EasemobFamily;
+import io.imfacade.easemob.family.EasemobFamilyLimits;
 import io.imfacade.error.ConfigurationException;
-import io.imfacade.http.HttpSettings;
+import io.imfacade.spi.ConfigKey;
 import io.imfacade.spi.ImProvider;
+import io.imfacade.spi.ProviderClient;
 import io.imfacade.spi.ProviderContext;
-import io.imfacade.spi.VendorLimits;
-import java.util.Collections;
-import java.util.EnumSet;
+import io.imfacade.spi.ProviderMetadata;
 import java.util.Optional;
-import java.util.Set;
-import java.util.regex.Pattern;
-import okhttp3.HttpUrl;
 
 /**
- * The Easemob (环信) provider, id {@code easemob}.
+ * The Easemob (环信) provider, id {@code easemob}: the Easemob REST family under {@code
+ * /{org}/{app}}, with an app token fetched from {@code POST /{org}/{app}/token} with the client
+ * credentials (cached and renewed before it expires), or a fixed app token.
  *
- * <table>
- *   <caption>configuration keys</caption>
- *   <tr><td>{@code easemob.baseUrl}</td><td>required: the REST host with its scheme, such as
- *       {@code https://a1.easemob.com}</td></tr>
- *   <tr><td>{@code easemob.orgName}, {@code easemob.appName}</td><td>required: the app key
- *       {@code org#app}, the path {@code /{org}/{app}}</td></tr>
- *   <tr><td>{@code easemob.clientId}, {@code easemob.clientSecret}</td><td>the app credentials:
- *       the client fetches the app token from {@code POST /{org}/{app}/token}, caches it and renews
- *       it before it expires</td></tr>
- *   <tr><td>{@code easemob.appToken}</td><td>or a fixed app token instead of the credentials</td></tr>
- * </table>
- *
- * <p>Plus the common {@code http.*}, {@code retry.*} and {@code rateLimit.requestsPerSecond}
- * (default {@value #DEFAULT_REQUESTS_PER_SECOND}, the vendor's documented limit per app; shared by
- * every client of the same app in a {@link ProviderContext}).
+ * <p>Configuration: {@value #BASE_URL}, {@value #ORG_NAME} and {@value #APP_NAME} (required);
+ * {@value #CLIENT_ID} with {@value #CLIENT_SECRET}, or {@value #APP_TOKEN}; plus the common {@code
+ * http.*}, {@code retry.*} and {@code rateLimit.requestsPerSecond} (default 100, the vendor's
+ * documented limit per app, shared by every client of the same app in a {@link ProviderContext}).
+ * Every capability is offered. Everything is declared in {@link #METADATA}.
  */
 public final class EasemobProvider implements ImProvider {
 
@@ -50,45 +38,44 @@ public final class EasemobProvider implements ImProvider {
   public static final String CLIENT_SECRET = "easemob.clientSecret";
   /** A fixed app token, instead of the client credentials. */
   public static final String APP_TOKEN = "easemob.appToken";
-  /** The vendor's documented request rate per app. */
-  public static final double DEFAULT_REQUESTS_PER_SECOND = 100;
 
-  private static final Set<String> KEYS = Set.of(BASE_URL, ORG_NAME, APP_NAME, CLIENT_ID, CLIENT_SECRET, APP_TOKEN);
-  private static final Pattern APP_PATH_SEGMENT = Pattern.compile("[A-Za-z0-9_.-]+");
+  /** What this provider declares: keys, capabilities (all), limits, rate. */
+  public static final ProviderMetadata METADATA = ProviderMetadata.builder(ID)
+      .name("Easemob (环信)")
+      .configKey(ConfigKey.required(BASE_URL, "the REST host with its scheme, such as https://a1.easemob.com"))
+      .configKey(ConfigKey.required(ORG_NAME, "the organisation part of the app key org#app (first path segment)"))
+      .configKey(ConfigKey.required(APP_NAME, "the application part of the app key org#app (second path segment)"))
+      .configKey(ConfigKey.optional(CLIENT_ID, "the app's client id, to fetch app tokens (with " + CLIENT_SECRET + ")"))
+      .configKey(ConfigKey.optional(CLIENT_SECRET, "the app's client secret, to fetch app tokens (with " + CLIENT_ID + ")"))
+      .configKey(ConfigKey.optional(APP_TOKEN, "a fixed app token, instead of " + CLIENT_ID + " and " + CLIENT_SECRET))
+      .limits(EasemobFamilyLimits.EASEMOB)
+      .defaultRequestsPerSecond(EasemobFamilyLimits.REQUESTS_PER_SECOND)
+      .build();
 
   /** Needed by {@link java.util.ServiceLoader}. */
   public EasemobProvider() {}
 
   @Override
-  public String id() {
-    return ID;
+  public ProviderMetadata metadata() {
+    return METADATA;
   }
 
+  /**
+   * Builds a client. Does no I/O.
+   *
+   * @throws ConfigurationException naming the key of a bad value or a missing combination (never
+   *     showing a secret)
+   */
   @Override
-  public Set<Capability> capabilities() {
-    return Collections.unmodifiableSet(EnumSet.allOf(Capability.class));
-  }
-
-  @Override
-  public Set<String> configKeys() {
-    return KEYS;
-  }
-
-  @Override
-  public ImClient create(ImConfig config, ProviderContext context) {
-    HttpUrl baseUrl = baseUrl(config, BASE_URL);
-    String org = appPathSegment(config, ORG_NAME);
-    String app = appPathSegment(config, APP_NAME);
-    HttpSettings settings = HttpSettings.from(config, DEFAULT_REQUESTS_PER_SECOND);
-    EasemobFamily.Builder builder = EasemobFamily.builder()
-        .provider(ID)
+  public ProviderClient create(ImConfig config, ProviderContext context) {
+    String org = EasemobFamily.appPathSegment(config, ORG_NAME);
+    String app = EasemobFamily.appPathSegment(config, APP_NAME);
+    EasemobFamily.Builder builder = EasemobFamily.builder(METADATA)
+        .config(config)
         .context(context)
-        .settings(settings)
-        .baseUrl(baseUrl)
+        .baseUrl(EasemobFamily.baseUrl(config, BASE_URL))
         .appPath(org, app)
-        .rateLimiterKey(ID + ":" + org + "#" + app)
-        .limits(VendorLimits.EASEMOB)
-        .capabilities(capabilities());
+        .rateLimiterKey(ID + ":" + org + "#" + app);
     Optional<String> token = config.get(APP_TOKEN);
     Optional<String> clientId = config.get(CLIENT_ID);
     Optional<String> clientSecret = config.get(CLIENT_SECRET);
@@ -106,33 +93,6 @@ public final class EasemobProvider implements ImProvider {
       builder.clientCredentials(config.require(CLIENT_ID), config.require(CLIENT_SECRET));
     }
     return builder.build();
-  }
-
-  /**
-   * The base URL under {@code key}: http or https, no query or fragment.
-   *
-   * @throws ConfigurationException naming the key otherwise
-   */
-  public static HttpUrl baseUrl(ImConfig config, String key) {
-    HttpUrl url = HttpUrl.parse(config.require(key));
-    if (url == null || url.query() != null || url.fragment() != null) {
-      throw config.invalid(key, "an http:// or https:// URL without query or fragment");
-    }
-    return url;
-  }
-
-  /**
-   * A value under {@code key} that becomes one path segment of the app's URL: letters, digits,
-   * {@code _}, {@code -} and {@code .}, never {@code .} or {@code ..}.
-   *
-   * @throws ConfigurationException naming the key otherwise
-   */
-  public static String appPathSegment(ImConfig config, String key) {
-    String value = config.require(key);
-    if (!APP_PATH_SEGMENT.matcher(value).matches() || value.equals(".") || value.equals("..")) {
-      throw config.invalid(key, "letters, digits, '_', '-' or '.'");
-    }
-    return value;
   }
 
   @Override

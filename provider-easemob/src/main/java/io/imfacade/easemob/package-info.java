@@ -1,5 +1,8 @@
 /**
- * The Easemob (环信) provider, and the Easemob-family REST implementation that the Shengwang
- * provider reuses under another path prefix and token ({@link io.imfacade.easemob.EasemobFamily}).
+ * The Easemob (环信) provider: a thin provider on the Easemob family ({@code
+ * io.imfacade.easemob.family}), registered for {@link java.util.ServiceLoader}.
  */
+@NullMarked
 package io.imfacade.easemob;
+
+import org.jspecify.annotations.NullMarked;

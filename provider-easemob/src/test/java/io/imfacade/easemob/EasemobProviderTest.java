@@ -7,12 +7,14 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.imfacade.Capability;
@@ -21,8 +23,11 @@ import io.imfacade.ImConfig;
 import io.imfacade.ImFacade;
 import io.imfacade.error.AuthenticationException;
 import io.imfacade.error.ConfigurationException;
+import io.imfacade.error.InvalidRequestException;
+import io.imfacade.profile.ProfileUpdate;
 import io.imfacade.profile.UserProfile;
 import io.imfacade.spi.ProviderContext;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -35,7 +40,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The provider: discovery, configuration checks, secrets kept out of messages, the app token. */
+/**
+ * The provider through {@code ImFacade.open}: discovery, configuration checks, secrets kept out of
+ * messages, the app token, and its declared limits enforced by the guard.
+ */
 class EasemobProviderTest {
 
   private static final String SECRET = "s3cr3t-CLIENT-secret-value";
@@ -75,6 +83,7 @@ class EasemobProviderTest {
   @Test
   void isFoundThroughTheServiceLoader() {
     assertThat(ImFacade.providers()).contains("easemob");
+    assertThat(ImFacade.metadata("easemob")).containsSame(EasemobProvider.METADATA);
     try (ImClient client = open(credentials())) {
       assertThat(client.provider()).isEqualTo("easemob");
       assertThat(client.capabilities()).containsExactlyInAnyOrder(Capability.values());
@@ -112,10 +121,11 @@ class EasemobProviderTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("badConfigurations")
   void aBadConfigurationNamesTheKeyAndNoSecret(String name, Map<String, String> config, String key) {
-    Throwable thrown = catchThrowable(() -> open(config).close());
-
-    assertThat(thrown).isInstanceOf(ConfigurationException.class).hasMessageContaining(key);
-    assertThat(thrown.getMessage()).doesNotContain(SECRET).doesNotContain(FIXED);
+    assertThatThrownBy(() -> open(config).close())
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining(key)
+        .hasMessageNotContaining(SECRET)
+        .hasMessageNotContaining(FIXED);
     assertThat(WM.getAllServeEvents()).isEmpty();
   }
 
@@ -151,20 +161,25 @@ class EasemobProviderTest {
         .withHeader("Accept", equalTo("application/json")));
     WM.verify(2, getRequestedFor(urlPathEqualTo("/demo-org/demo-app/metadata/user/u1"))
         .withHeader("Authorization", equalTo("Bearer YWMt-first")));
-    JsonNode body = Scripted.JSON.readTree(WM.findAll(postRequestedFor(urlPathEqualTo("/demo-org/demo-app/token")))
+    JsonNode body = new ObjectMapper().readTree(WM.findAll(postRequestedFor(urlPathEqualTo("/demo-org/demo-app/token")))
         .get(0).getBodyAsString());
     assertThat(body.get("grant_type").asText()).isEqualTo("client_credentials");
     assertThat(body.get("client_id").asText()).isEqualTo("YXA6client");
     assertThat(body.get("client_secret").asText()).isEqualTo(SECRET);
   }
 
-  /** A 401 on a cached token: the token is fetched once more and the call replayed once. */
+  /**
+   * A 401 on a cached token: the token is fetched once more and the call replayed once. The token
+   * is a few seconds old by then (the transport keeps a token fetched a moment ago, so that a
+   * vendor refusing fresh tokens is not asked for one per call).
+   */
   @Test
   void aRefusedTokenIsRenewedOnceAndTheCallReplayed() {
     WM.stubFor(post("/demo-org/demo-app/token").inScenario("token").whenScenarioStateIs(Scenario.STARTED)
         .willReturn(okJson("{\"access_token\":\"old-token\",\"expires_in\":3600}")).willSetStateTo("renewed"));
     WM.stubFor(post("/demo-org/demo-app/token").inScenario("token").whenScenarioStateIs("renewed")
         .willReturn(okJson("{\"access_token\":\"new-token\",\"expires_in\":3600}")));
+    WM.stubFor(get(urlPathEqualTo("/demo-org/demo-app/metadata/user/u0")).willReturn(okJson("{\"data\":{}}")));
     WM.stubFor(get(urlPathEqualTo("/demo-org/demo-app/metadata/user/u1"))
         .withHeader("Authorization", equalTo("Bearer old-token"))
         .willReturn(aResponse().withStatus(401).withHeader("Content-Type", "application/json")
@@ -172,8 +187,11 @@ class EasemobProviderTest {
     WM.stubFor(get(urlPathEqualTo("/demo-org/demo-app/metadata/user/u1"))
         .withHeader("Authorization", equalTo("Bearer new-token"))
         .willReturn(okJson("{\"data\":{\"nickname\":\"fresh\"}}")));
+    MutableClock clock = new MutableClock(Instant.now());
 
-    try (ImClient client = open(credentials())) {
+    try (ProviderContext own = ProviderContext.create(clock); ImClient client = ImFacade.open(ImConfig.of(credentials()), own)) {
+      assertThat(client.profiles().get("u0")).isEmpty();
+      clock.advance(Duration.ofSeconds(5));
       assertThat(client.profiles().get("u1")).contains(UserProfile.builder("u1").nickname("fresh").build());
     }
 
@@ -181,47 +199,48 @@ class EasemobProviderTest {
     WM.verify(2, getRequestedFor(urlPathEqualTo("/demo-org/demo-app/metadata/user/u1")));
   }
 
+  /** Issue 9: the vendor's error body quoting the secret must not leak it into the exception. */
   @Test
   void badCredentialsAreAnAuthenticationFailureWithoutTheSecret() {
     WM.stubFor(post("/demo-org/demo-app/token").willReturn(aResponse().withStatus(400)
         .withHeader("Content-Type", "application/json")
-        .withBody("{\"error\":\"invalid_grant\",\"error_description\":\"client_id does not match\"}")));
+        .withBody("{\"error\":\"invalid_grant\",\"error_description\":\"client_secret " + SECRET + " does not match\"}")));
 
-    Throwable thrown;
     try (ImClient client = open(credentials())) {
-      thrown = catchThrowable(() -> client.profiles().get("u1"));
+      assertThatThrownBy(() -> client.profiles().get("u1"))
+          .isInstanceOfSatisfying(AuthenticationException.class, e -> {
+            assertThat(e.httpStatus()).hasValue(400);
+            assertThat(e.vendorMessage()).hasValueSatisfying(m -> assertThat(m).contains("does not match"));
+          })
+          .hasMessageContaining("does not match")
+          .hasMessageNotContaining(SECRET);
     }
-
-    assertThat(thrown).isInstanceOf(AuthenticationException.class).hasMessageContaining("client_id does not match");
-    assertThat(thrown.getMessage()).doesNotContain(SECRET);
-    assertThat(((AuthenticationException) thrown).httpStatus()).hasValue(400);
     WM.verify(0, getRequestedFor(urlPathEqualTo("/demo-org/demo-app/metadata/user/u1")));
   }
 
+  /**
+   * The Easemob limits of the metadata are what the guard enforces: a nickname is measured in
+   * UTF-16 units (64 CJK characters pass, 65 letters do not), before any request.
+   */
   @Test
-  void tokenExpiryFollowsTheAnswer() {
-    Instant at = Instant.parse("2024-01-01T00:00:00Z");
-    Wire.TokenResponse seconds = new Wire.TokenResponse();
-    seconds.expiresIn = 3600L;
-    assertThat(ClientCredentialsTokenSource.expiry(seconds, at)).isEqualTo(at.plusSeconds(3600));
-    Wire.TokenResponse never = new Wire.TokenResponse();
-    never.expiresIn = 0L;
-    assertThat(ClientCredentialsTokenSource.expiry(never, at)).isEqualTo(Instant.MAX);
-    Wire.TokenResponse absolute = new Wire.TokenResponse();
-    absolute.expireTimestamp = at.plusSeconds(60).toEpochMilli();
-    assertThat(ClientCredentialsTokenSource.expiry(absolute, at)).isEqualTo(at.plusSeconds(60));
-    Wire.TokenResponse unknown = new Wire.TokenResponse();
-    assertThat(ClientCredentialsTokenSource.expiry(unknown, at)).isEqualTo(at.plus(ClientCredentialsTokenSource.UNKNOWN_LIFETIME));
-    Wire.TokenResponse huge = new Wire.TokenResponse();
-    huge.expiresIn = Long.MAX_VALUE;
-    assertThat(ClientCredentialsTokenSource.expiry(huge, at)).isEqualTo(Instant.MAX);
-  }
+  void theDeclaredLimitsAreEnforcedBeforeAnyRequest() {
+    Map<String, String> config = credentials();
+    config.remove("easemob.clientId");
+    config.remove("easemob.clientSecret");
+    config.put("easemob.appToken", FIXED);
+    WM.stubFor(put(urlPathEqualTo("/demo-org/demo-app/metadata/user/u1"))
+        .willReturn(okJson("{\"data\":{}}")));
 
-  @Test
-  void secretsAreNotInToStrings() {
-    assertThat(new Wire.TokenRequest("id", SECRET).toString()).doesNotContain(SECRET);
-    Wire.TokenResponse answer = new Wire.TokenResponse();
-    answer.accessToken = FIXED;
-    assertThat(answer.toString()).doesNotContain(FIXED);
+    try (ImClient client = open(config)) {
+      assertThatThrownBy(() -> client.profiles().update("u1", ProfileUpdate.builder().nickname("n".repeat(65)).build()))
+          .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.field()).contains("nickname"));
+      assertThatThrownBy(() -> client.contacts().setRemark("u1", "u2", "r".repeat(101)))
+          .isInstanceOf(InvalidRequestException.class);
+      assertThatThrownBy(() -> client.profiles().get("u".repeat(65))).isInstanceOf(InvalidRequestException.class);
+      assertThat(WM.getAllServeEvents()).isEmpty();
+
+      client.profiles().update("u1", ProfileUpdate.builder().nickname("环".repeat(64)).build());
+    }
+    assertThat(WM.getAllServeEvents()).hasSize(1);
   }
 }

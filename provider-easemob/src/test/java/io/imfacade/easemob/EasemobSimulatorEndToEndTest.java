@@ -10,8 +10,10 @@ import io.imfacade.contact.Contact;
 import io.imfacade.contact.ContactGraph;
 import io.imfacade.contact.Page;
 import io.imfacade.contact.PageRequest;
+import io.imfacade.error.ImException;
 import io.imfacade.error.InvalidRequestException;
 import io.imfacade.error.NotFoundException;
+import io.imfacade.error.ProviderUnavailableException;
 import io.imfacade.error.QuotaExceededException;
 import io.imfacade.group.BatchResult;
 import io.imfacade.group.GroupMemberAttributes;
@@ -20,12 +22,16 @@ import io.imfacade.profile.ProfileField;
 import io.imfacade.profile.ProfileUpdate;
 import io.imfacade.profile.UserProfile;
 import io.imfacade.profile.UserProfileService;
+import io.imfacade.simulator.Fault;
 import io.imfacade.simulator.easemob.EasemobSimulator;
 import io.imfacade.simulator.easemob.EasemobSimulatorExtension;
 import io.imfacade.spi.ProviderContext;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -62,9 +68,7 @@ class EasemobSimulatorEndToEndTest {
     context.close();
   }
 
-  @BeforeEach
-  void open() {
-    sim = SIM.simulator();
+  private static Map<String, String> config() {
     Map<String, String> config = new LinkedHashMap<>();
     config.put("provider", "easemob");
     config.put("easemob.baseUrl", SIM.baseUrl());
@@ -72,7 +76,13 @@ class EasemobSimulatorEndToEndTest {
     config.put("easemob.appName", "e2e-app");
     config.put("easemob.clientId", "YXA6e2e-client");
     config.put("easemob.clientSecret", "e2e-client-secret");
-    client = ImFacade.open(ImConfig.of(config), context);
+    return config;
+  }
+
+  @BeforeEach
+  void open() {
+    sim = SIM.simulator();
+    client = ImFacade.open(ImConfig.of(config()), context);
     sim.createUsers("alice", "bob", "carol");
   }
 
@@ -148,8 +158,11 @@ class EasemobSimulatorEndToEndTest {
 
     Map<String, UserProfile> result = client.profiles().getAll(input);
 
-    List<String> expected = input.stream().map(String::toLowerCase).distinct()
-        .filter(id -> id.startsWith("m") && Integer.parseInt(id.substring(1)) < 200).collect(Collectors.toList());
+    // Keyed as the caller spelled them: "M3" and "m3" both find user m3.
+    List<String> expected = input.stream().distinct()
+        .filter(id -> id.toLowerCase(Locale.ROOT).startsWith("m") && Integer.parseInt(id.substring(1)) < 200)
+        .collect(Collectors.toList());
+    assertThat(expected).hasSize(210);
     assertThat(new ArrayList<>(result.keySet())).isEqualTo(expected);
     result.forEach((id, p) -> assertThat(p.nickname()).isEqualTo("member " + id.substring(1)));
   }
@@ -323,17 +336,67 @@ class EasemobSimulatorEndToEndTest {
     assertThatThrownBy(() -> client.contacts().block("bob", List.of("carol"))).isInstanceOf(QuotaExceededException.class);
   }
 
+  /**
+   * Issue 9: whatever breaks one chunk of a batch write (a 500, a gateway's HTML page, a truncated
+   * body, a reset connection), the members of the other chunks are reported as written, and the
+   * broken chunk's members as failed with that chunk's exception.
+   */
+  @Test
+  void setAllReportsEveryMemberWhateverHappensToOneChunk() {
+    List<String> users = ids("c", 45);
+    sim.createUsers(users);
+    sim.createGroup("1005", "alice", users);
+    Map<String, Map<String, String>> request = new LinkedHashMap<>();
+    users.forEach(u -> request.put(u, Map.of("nick", "n-" + u)));
+    List<List<String>> chunks = List.of(users.subList(0, 20), users.subList(20, 40), users.subList(40, 45));
+    Map<String, String> config = config();
+    config.put("retry.maxAttempts", "1");
+
+    try (ImClient once = ImFacade.open(ImConfig.of(config), context)) {
+      once.profiles().get("alice"); // the token is fetched before the fault is scheduled
+      for (Runnable fault : List.<Runnable>of(
+          () -> sim.faults().failNext(1, 500),
+          () -> sim.faults().failNext(1, 502),
+          () -> sim.faults().faultNext(1, Fault.MALFORMED_JSON),
+          () -> sim.faults().faultNext(1, Fault.CONNECTION_RESET))) {
+        fault.run();
+
+        BatchResult result = once.groupMemberAttributes().setAll("1005", request);
+
+        List<String> failed = new ArrayList<>(result.failed().keySet());
+        assertThat(chunks).as("the failed members are one chunk").contains(failed);
+        ImException cause = result.failed().get(failed.get(0));
+        assertThat(cause).isInstanceOf(ProviderUnavailableException.class);
+        assertThat(result.failed().values()).allSatisfy(e -> assertThat(e).isSameAs(cause));
+        List<String> written = users.stream().filter(u -> !failed.contains(u)).collect(Collectors.toList());
+        assertThat(new ArrayList<>(result.succeeded().keySet())).isEqualTo(written);
+        written.forEach(u -> assertThat(sim.memberMetadata("1005", u)).isEqualTo(Map.of("nick", "n-" + u)));
+        failed.forEach(u -> assertThat(sim.memberMetadata("1005", u)).isEmpty());
+        sim.removeMembers("1005", users);
+        sim.addMembers("1005", users); // a fresh start: no member has attributes
+      }
+    }
+  }
+
   // ---------------------------------------------------------------- token
 
+  /**
+   * An expired token: the 401 makes the client fetch a new token once and replay the call. The
+   * token is a few seconds old by then (the transport keeps a token fetched a moment ago).
+   */
   @Test
   void anExpiredTokenIsRenewedOnceAndTheCallReplayed() {
-    client.profiles().get("alice");
-    long fetched = sim.tokenRequests();
+    MutableClock clock = new MutableClock(Instant.now());
+    try (ProviderContext own = ProviderContext.create(clock); ImClient timed = ImFacade.open(ImConfig.of(config()), own)) {
+      timed.profiles().get("alice");
+      long fetched = sim.tokenRequests();
 
-    sim.expireAllTokens();
-    client.profiles().update("alice", ProfileUpdate.builder().nickname("after expiry").build());
+      clock.advance(Duration.ofSeconds(5));
+      sim.expireAllTokens();
+      timed.profiles().update("alice", ProfileUpdate.builder().nickname("after expiry").build());
 
-    assertThat(sim.tokenRequests()).isEqualTo(fetched + 1);
-    assertThat(client.profiles().get("alice").orElseThrow().nickname()).isEqualTo("after expiry");
+      assertThat(sim.tokenRequests()).isEqualTo(fetched + 1);
+      assertThat(timed.profiles().get("alice").orElseThrow().nickname()).isEqualTo("after expiry");
+    }
   }
 }

@@ -1,39 +1,28 @@
 package io.imfacade.shengwang;
 
-import io.imfacade.Capability;
-import io.imfacade.ImClient;
 import io.imfacade.ImConfig;
-import io.imfacade.easemob.EasemobFamily;
-import io.imfacade.easemob.EasemobProvider;
+import io.imfacade.easemob.family.EasemobFamily;
+import io.imfacade.easemob.family.EasemobFamilyLimits;
 import io.imfacade.error.ConfigurationException;
-import io.imfacade.http.HttpSettings;
+import io.imfacade.spi.ConfigKey;
 import io.imfacade.spi.ImProvider;
+import io.imfacade.spi.ProviderClient;
 import io.imfacade.spi.ProviderContext;
-import io.imfacade.spi.VendorLimits;
+import io.imfacade.spi.ProviderMetadata;
 import java.time.Duration;
-import java.util.Collections;
-import java.util.EnumSet;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
  * The Shengwang (声网, Agora Chat China) provider, id {@code shengwang}: the Easemob REST family
- * under {@code /app-id/{appId}}.
+ * under {@code /app-id/{appId}}, authenticated with an AccessToken2 chat app token built locally
+ * from the App Certificate (valid {@value #TOKEN_LIFETIME_HOURS} hour, rebuilt before it expires),
+ * or a fixed app token.
  *
- * <table>
- *   <caption>configuration keys</caption>
- *   <tr><td>{@code shengwang.baseUrl}</td><td>required: the REST host with its scheme, from the
- *       console</td></tr>
- *   <tr><td>{@code shengwang.appId}</td><td>required: the App ID</td></tr>
- *   <tr><td>{@code shengwang.appCertificate}</td><td>the App Certificate (32 hex characters):
- *       the client builds an AccessToken2 chat app token locally, valid {@value #TOKEN_LIFETIME_HOURS}
- *       hour, and builds a new one before it expires</td></tr>
- *   <tr><td>{@code shengwang.appToken}</td><td>or a fixed app token instead of the certificate</td></tr>
- * </table>
- *
- * <p>Plus the common {@code http.*}, {@code retry.*} and {@code rateLimit.requestsPerSecond}
- * (default {@value #DEFAULT_REQUESTS_PER_SECOND} per App ID).
+ * <p>Configuration: {@value #BASE_URL} and {@value #APP_ID} (required); {@value #APP_CERTIFICATE}
+ * or {@value #APP_TOKEN}; plus the common {@code http.*}, {@code retry.*} and {@code
+ * rateLimit.requestsPerSecond} (default 100 per App ID). Every capability is offered. Everything
+ * is declared in {@link #METADATA}.
  */
 public final class ShengwangProvider implements ImProvider {
 
@@ -47,44 +36,46 @@ public final class ShengwangProvider implements ImProvider {
   public static final String APP_CERTIFICATE = "shengwang.appCertificate";
   /** A fixed app token, instead of the certificate. */
   public static final String APP_TOKEN = "shengwang.appToken";
-  /** The vendor's documented request rate per App ID. */
-  public static final double DEFAULT_REQUESTS_PER_SECOND = 100;
-  /** Lifetime of the tokens built locally, in hours (the vendor allows up to 24). */
+  /** Lifetime of the tokens built locally, in hours (the vendor allows up to 24, facts §13). */
   public static final int TOKEN_LIFETIME_HOURS = 1;
 
-  private static final Set<String> KEYS = Set.of(BASE_URL, APP_ID, APP_CERTIFICATE, APP_TOKEN);
+  /** What this provider declares: keys, capabilities (all), limits, rate. */
+  public static final ProviderMetadata METADATA = ProviderMetadata.builder(ID)
+      .name("Shengwang (声网 Agora Chat)")
+      .configKey(ConfigKey.required(BASE_URL, "the REST host with its scheme, from the console (访问域名)"))
+      .configKey(ConfigKey.required(APP_ID, "the App ID (the path /app-id/{appId}); 32 hex characters to build tokens"))
+      .configKey(ConfigKey.optional(APP_CERTIFICATE,
+          "the App Certificate (32 hex characters): AccessToken2 app tokens are built from it locally"))
+      .configKey(ConfigKey.optional(APP_TOKEN, "a fixed app token, instead of " + APP_CERTIFICATE))
+      .limits(EasemobFamilyLimits.SHENGWANG)
+      .defaultRequestsPerSecond(EasemobFamilyLimits.REQUESTS_PER_SECOND)
+      .build();
+
   private static final Pattern HEX32 = Pattern.compile("[0-9a-fA-F]{32}");
 
   /** Needed by {@link java.util.ServiceLoader}. */
   public ShengwangProvider() {}
 
   @Override
-  public String id() {
-    return ID;
+  public ProviderMetadata metadata() {
+    return METADATA;
   }
 
+  /**
+   * Builds a client. Does no I/O.
+   *
+   * @throws ConfigurationException naming the key of a bad value or a missing combination (never
+   *     showing a secret)
+   */
   @Override
-  public Set<Capability> capabilities() {
-    return Collections.unmodifiableSet(EnumSet.allOf(Capability.class));
-  }
-
-  @Override
-  public Set<String> configKeys() {
-    return KEYS;
-  }
-
-  @Override
-  public ImClient create(ImConfig config, ProviderContext context) {
-    EasemobFamily.Builder builder = EasemobFamily.builder()
-        .provider(ID)
+  public ProviderClient create(ImConfig config, ProviderContext context) {
+    String appId = EasemobFamily.appPathSegment(config, APP_ID);
+    EasemobFamily.Builder builder = EasemobFamily.builder(METADATA)
+        .config(config)
         .context(context)
-        .baseUrl(EasemobProvider.baseUrl(config, BASE_URL));
-    String appId = EasemobProvider.appPathSegment(config, APP_ID);
-    builder.appPath("app-id", appId)
-        .settings(HttpSettings.from(config, DEFAULT_REQUESTS_PER_SECOND))
-        .rateLimiterKey(ID + ":" + appId)
-        .limits(VendorLimits.SHENGWANG)
-        .capabilities(capabilities());
+        .baseUrl(EasemobFamily.baseUrl(config, BASE_URL))
+        .appPath("app-id", appId)
+        .rateLimiterKey(ID + ":" + appId);
     Optional<String> token = config.get(APP_TOKEN);
     Optional<String> certificate = config.get(APP_CERTIFICATE);
     if (token.isPresent() && certificate.isPresent()) {
@@ -99,8 +90,8 @@ public final class ShengwangProvider implements ImProvider {
       if (!HEX32.matcher(certificate.get()).matches()) {
         throw config.invalid(APP_CERTIFICATE, "32 hex characters");
       }
-      builder.tokenSource(new LocalTokenSource(appId, certificate.get(),
-          Duration.ofHours(TOKEN_LIFETIME_HOURS), context.clock()));
+      builder.tokenSource(new LocalTokenSource(appId, certificate.get(), Duration.ofHours(TOKEN_LIFETIME_HOURS),
+          context.clock()));
     } else {
       throw new ConfigurationException("missing required configuration key '" + APP_CERTIFICATE + "', or set '"
           + APP_TOKEN + "'");

@@ -16,6 +16,7 @@ import io.imfacade.profile.UserProfile;
 import io.imfacade.simulator.easemob.EasemobSimulator;
 import io.imfacade.simulator.easemob.EasemobSimulatorExtension;
 import io.imfacade.spi.ProviderContext;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -130,14 +131,20 @@ class ShengwangSimulatorEndToEndTest {
     assertThat(client.contacts().allBlocked("alice")).containsExactly("carol");
   }
 
+  /** A token refused a few seconds after it was built is rebuilt once and the call replayed. */
   @Test
   void aRefusedTokenIsRebuiltAndTheCallReplayed() {
-    client.profiles().get("alice");
+    MutableClock clock = new MutableClock(Instant.now());
+    try (ProviderContext own = ProviderContext.create(clock);
+        ImClient timed = ImFacade.open(ImConfig.of(config(CERTIFICATE)), own)) {
+      timed.profiles().get("alice");
 
-    sim.expireAllTokens(); // the token in use is refused from now on
-    client.profiles().update("alice", ProfileUpdate.builder().nickname("after").build());
+      clock.advance(Duration.ofSeconds(5));
+      sim.expireAllTokens(); // the token in use is refused from now on
+      timed.profiles().update("alice", ProfileUpdate.builder().nickname("after").build());
 
-    assertThat(client.profiles().get("alice").orElseThrow().nickname()).isEqualTo("after");
+      assertThat(timed.profiles().get("alice").orElseThrow().nickname()).isEqualTo("after");
+    }
   }
 
   @Test

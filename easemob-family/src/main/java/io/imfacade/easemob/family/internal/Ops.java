@@ -1,4 +1,4 @@
-package io.imfacade.easemob;
+package io.imfacade.easemob.family.internal;
 
 import io.imfacade.http.Operation;
 

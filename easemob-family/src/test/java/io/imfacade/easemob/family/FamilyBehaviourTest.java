@@ -1,4 +1,4 @@
-package io.imfacade.easemob;
+package io.imfacade.easemob.family;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
@@ -7,54 +7,44 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import io.imfacade.Capability;
 import io.imfacade.ImClient;
 import io.imfacade.ImConfig;
+import io.imfacade.ImFacade;
 import io.imfacade.contact.Page;
 import io.imfacade.contact.PageRequest;
 import io.imfacade.error.AuthenticationException;
+import io.imfacade.error.FeatureNotEnabledException;
 import io.imfacade.error.ImException;
-import io.imfacade.error.InvalidRequestException;
 import io.imfacade.error.NotFoundException;
 import io.imfacade.error.ProviderUnavailableException;
-import io.imfacade.error.QuotaExceededException;
-import io.imfacade.error.UnsupportedCapabilityException;
+import io.imfacade.error.RateLimitedException;
 import io.imfacade.group.BatchResult;
-import io.imfacade.http.HttpSettings;
 import io.imfacade.profile.Gender;
 import io.imfacade.profile.ProfileField;
 import io.imfacade.profile.ProfileUpdate;
 import io.imfacade.profile.UserProfile;
 import io.imfacade.spi.ProviderContext;
-import io.imfacade.spi.VendorLimits;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import java.util.stream.Stream;
-import okhttp3.HttpUrl;
-import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -62,13 +52,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The family's neutral semantics against a scripted server: validation before any request,
- * chunking in input order, per-member outcomes of batch writes, the "already gone" answers of
- * removals, cursors, and the wire form of clearing.
+ * The family's semantics against a scripted server, through {@code ImFacade.open} (the guard's own
+ * checks are tested in api): chunking in input order, per-member outcomes of batch writes whatever
+ * happens to other chunks, malformed success answers, the "already gone" answers of removals,
+ * cursors, and the wire form of clearing.
  */
 class FamilyBehaviourTest {
 
@@ -96,27 +86,19 @@ class FamilyBehaviourTest {
   void openClient() {
     SCRIPT.clear();
     WM.stubFor(any(anyUrl()).willReturn(okJson("{\"timestamp\":1,\"data\":{},\"duration\":0}")));
-    client = client(EnumSet.allOf(Capability.class));
+    client = ImFacade.open(ImConfig.of(Map.of(
+        "provider", TestFamilyProvider.ID,
+        "family-test.baseUrl", WM.baseUrl(),
+        "family-test.appPath", "org/app",
+        "family-test.appToken", "fixed-token",
+        ImConfig.RETRY_MAX_ATTEMPTS, "1",
+        ImConfig.RATE_LIMIT_REQUESTS_PER_SECOND, "10000")), context);
   }
 
   @AfterEach
   void closeClient() {
     client.close();
     SCRIPT.clear();
-  }
-
-  private ImClient client(Set<Capability> capabilities) {
-    return EasemobFamily.builder()
-        .provider("easemob")
-        .context(context)
-        .settings(HttpSettings.from(ImConfig.of(Map.of(ImConfig.RETRY_MAX_ATTEMPTS, "1")), 10_000))
-        .baseUrl(HttpUrl.get(WM.baseUrl()))
-        .appPath("org", "app")
-        .rateLimiterKey("easemob:behaviour")
-        .limits(VendorLimits.EASEMOB)
-        .capabilities(capabilities)
-        .fixedToken("fixed-token")
-        .build();
   }
 
   private static List<LoggedRequest> requests() {
@@ -138,105 +120,6 @@ class FamilyBehaviourTest {
 
   private static ResponseDefinition error(int status, String code, String description) {
     return Scripted.json(status, Map.of("error", code, "error_description", description, "timestamp", 1L, "duration", 0));
-  }
-
-  // ---------------------------------------------------------------- validation before any request
-
-  static Stream<Arguments> badInput() {
-    Map<String, String> longKey = Map.of("k".repeat(17), "v");
-    Map<String, String> longValue = Map.of("k", "v".repeat(513));
-    Map<String, Map<String, String>> twice = new LinkedHashMap<>();
-    twice.put("Bob", Map.of("k", "v"));
-    twice.put("bob", Map.of("k", "w"));
-    List<String> manyUsers = IntStream.range(0, 501).mapToObj(i -> "b" + i).collect(Collectors.toList());
-    return Stream.of(
-        bad("get null", c -> () -> c.profiles().get(null), InvalidRequestException.class),
-        bad("get slash", c -> () -> c.profiles().get("a/b"), InvalidRequestException.class),
-        bad("get dots", c -> () -> c.profiles().get(".."), InvalidRequestException.class),
-        bad("get percent", c -> () -> c.profiles().get("a%2Fb"), InvalidRequestException.class),
-        bad("get 65 chars", c -> () -> c.profiles().get("a".repeat(65)), InvalidRequestException.class),
-        bad("getAll null", c -> () -> c.profiles().getAll(null), InvalidRequestException.class),
-        bad("getAll bad element", c -> () -> c.profiles().getAll(Arrays.asList("a", "b?c")), InvalidRequestException.class),
-        bad("update null", c -> () -> c.profiles().update("a", null), InvalidRequestException.class),
-        bad("update empty", c -> () -> c.profiles().update("a", ProfileUpdate.builder().build()), InvalidRequestException.class),
-        bad("update nickname 65", c -> () -> c.profiles().update("a", ProfileUpdate.builder().nickname("n".repeat(65)).build()), InvalidRequestException.class),
-        bad("update reserved custom key", c -> () -> c.profiles().update("a", ProfileUpdate.builder().customAttribute("nickname", "x").build()), InvalidRequestException.class),
-        bad("update over 2 KB", c -> () -> c.profiles().update("a", ProfileUpdate.builder().ext("e".repeat(2000)).sign("s".repeat(200)).build()), QuotaExceededException.class),
-        bad("delete bad id", c -> () -> c.profiles().delete("a#b"), InvalidRequestException.class),
-        bad("member get bad group", c -> () -> c.groupMemberAttributes().get("g/1", "a"), InvalidRequestException.class),
-        bad("member set long key", c -> () -> c.groupMemberAttributes().set("1", "a", longKey), InvalidRequestException.class),
-        bad("member set long value", c -> () -> c.groupMemberAttributes().set("1", "a", longValue), InvalidRequestException.class),
-        bad("member set empty", c -> () -> c.groupMemberAttributes().set("1", "a", Map.of()), InvalidRequestException.class),
-        bad("member set over 4 KB", c -> () -> c.groupMemberAttributes().set("1", "a", bigMember()), QuotaExceededException.class),
-        bad("member setAll empty", c -> () -> c.groupMemberAttributes().setAll("1", Map.of()), InvalidRequestException.class),
-        bad("member setAll twice", c -> () -> c.groupMemberAttributes().setAll("1", twice), InvalidRequestException.class),
-        bad("member get keys null", c -> () -> c.groupMemberAttributes().get("1", List.of("a"), null), InvalidRequestException.class),
-        bad("member get key null", c -> () -> c.groupMemberAttributes().get("1", List.of("a"), Arrays.asList("k", null)), InvalidRequestException.class),
-        bad("add self", c -> () -> c.contacts().addContact("Bob", "bob"), InvalidRequestException.class),
-        bad("add bad friend", c -> () -> c.contacts().addContact("bob", "x y"), InvalidRequestException.class),
-        bad("remark 101", c -> () -> c.contacts().setRemark("a", "b", "r".repeat(101)), InvalidRequestException.class),
-        bad("page 51", c -> () -> c.contacts().contacts("a", PageRequest.first(51)), InvalidRequestException.class),
-        bad("page null", c -> () -> c.contacts().contacts("a", null), InvalidRequestException.class),
-        bad("block empty", c -> () -> c.contacts().block("a", List.of()), InvalidRequestException.class),
-        bad("block self", c -> () -> c.contacts().block("a", List.of("b", "A")), InvalidRequestException.class),
-        bad("block 501", c -> () -> c.contacts().block("a", manyUsers), QuotaExceededException.class),
-        bad("blocked page 51", c -> () -> c.contacts().blocked("a", PageRequest.first(51)), InvalidRequestException.class),
-        bad("unblock bad", c -> () -> c.contacts().unblock("a", ""), InvalidRequestException.class));
-  }
-
-  private static Map<String, String> bigMember() {
-    Map<String, String> m = new LinkedHashMap<>();
-    for (int i = 0; i < 9; i++) {
-      m.put("k" + i, "v".repeat(500));
-    }
-    return m;
-  }
-
-  private static Arguments bad(String name, Function<ImClient, ThrowingCallable> call, Class<? extends ImException> type) {
-    return Arguments.of(name, call, type);
-  }
-
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("badInput")
-  void badInputIsRefusedBeforeAnyRequest(String name, Function<ImClient, ThrowingCallable> call, Class<? extends ImException> type) {
-    Throwable thrown = catchThrowable(call.apply(client));
-
-    assertThat(thrown).isInstanceOf(type);
-    ImException e = (ImException) thrown;
-    assertThat(e.provider()).as("provider attached").contains("easemob");
-    assertThat(e.operation()).as("operation attached").isPresent();
-    assertThat(WM.getAllServeEvents()).as("requests sent").isEmpty();
-  }
-
-  @Test
-  void refusedFieldsAreNamed() {
-    InvalidRequestException e = (InvalidRequestException) catchThrowable(
-        () -> client.profiles().update("a", ProfileUpdate.builder().sign("s".repeat(257)).build()));
-
-    assertThat(e.field()).contains("sign");
-    assertThat(WM.getAllServeEvents()).isEmpty();
-  }
-
-  @Test
-  void capabilitiesNotOfferedAreRefusedBeforeAnyRequest() {
-    try (ImClient bare = client(EnumSet.noneOf(Capability.class))) {
-      assertThatThrownBy(() -> bare.profiles().totalSizeBytes()).isInstanceOf(UnsupportedCapabilityException.class);
-      assertThatThrownBy(() -> bare.profiles().update("a", ProfileUpdate.builder().customAttribute("c", "1").build()))
-          .isInstanceOf(UnsupportedCapabilityException.class);
-      assertThatThrownBy(() -> bare.groupMemberAttributes().get("1", "a")).isInstanceOf(UnsupportedCapabilityException.class);
-      assertThatThrownBy(() -> bare.contacts().setRemark("a", "b", "r")).isInstanceOf(UnsupportedCapabilityException.class);
-      assertThatThrownBy(() -> bare.contacts().blocked("a", PageRequest.first(5))).isInstanceOf(UnsupportedCapabilityException.class);
-      assertThat(bare.capabilities()).isEmpty();
-    }
-    assertThat(WM.getAllServeEvents()).isEmpty();
-  }
-
-  @Test
-  void aClosedClientRefusesCalls() {
-    client.close();
-
-    assertThatThrownBy(() -> client.profiles().get("a")).isInstanceOf(IllegalStateException.class);
-    assertThat(WM.getAllServeEvents()).isEmpty();
   }
 
   // ---------------------------------------------------------------- profiles
@@ -275,11 +158,15 @@ class FamilyBehaviourTest {
       targets.forEach(t -> sent.add(t.asText()));
     }
     assertThat(sent).containsExactlyInAnyOrderElementsOf(distinct);
-    List<String> expectedKeys = distinct.stream()
+    // Keyed as the caller spelled them (the guard re-keys): "U249" and "u249" both find user u249.
+    List<String> expectedKeys = input.stream()
         .filter(id -> Integer.parseInt(id.substring(1)) % 10 != 3 && Integer.parseInt(id.substring(1)) % 10 != 4)
+        .distinct()
         .collect(Collectors.toList());
+    assertThat(expectedKeys).contains("U249", "u249");
     assertThat(new ArrayList<>(result.keySet())).isEqualTo(expectedKeys);
     result.forEach((id, p) -> {
+      assertThat(p.userId()).isEqualTo(id.toLowerCase(Locale.ROOT));
       int n = Integer.parseInt(id.substring(1));
       assertThat(p.nickname()).isEqualTo("nick " + n);
       assertThat(p.gender()).isEqualTo(n % 2 == 0 ? Gender.MALE : Gender.FEMALE);
@@ -393,14 +280,16 @@ class FamilyBehaviourTest {
     BatchResult result = client.groupMemberAttributes().setAll("123", request);
 
     assertThat(result.succeeded().size() + result.failed().size()).isEqualTo(45);
-    assertThat(result.failed().keySet()).containsExactly("m03", "m21", "m22", "m44");
+    assertThat(result.failed().keySet()).containsExactly("M03", "M21", "M22", "M44");
     assertThat(result.failed().values()).allSatisfy(e -> {
       assertThat(e).isInstanceOf(NotFoundException.class);
       assertThat(e.plainMessage()).startsWith("user not in group");
     });
     List<String> expectedOk = users.stream().filter(u -> !outsiders.contains(u)).collect(Collectors.toList());
-    assertThat(new ArrayList<>(result.succeeded().keySet())).isEqualTo(expectedOk);
-    result.succeeded().forEach((u, attrs) -> assertThat(attrs).containsExactly(Map.entry("nick", "n-" + u)));
+    assertThat(new ArrayList<>(result.succeeded().keySet()))
+        .isEqualTo(expectedOk.stream().map(u -> u.toUpperCase(Locale.ROOT)).collect(Collectors.toList()));
+    result.succeeded().forEach((u, attrs) ->
+        assertThat(attrs).containsExactly(Map.entry("nick", "n-" + u.toLowerCase(Locale.ROOT))));
     List<LoggedRequest> requests = requests();
     assertThat(requests).hasSize(6); // 3 chunks, each refused once
     assertThat(requests).allSatisfy(r -> {
@@ -419,13 +308,87 @@ class FamilyBehaviourTest {
     assertThat(lastSent).containsExactlyInAnyOrderElementsOf(expectedOk);
   }
 
+  /** 45 members: every chunk is refused with the group's 404, so nothing was written anywhere. */
   @Test
   void setAllOfAMissingGroupFailsTheWholeCall() {
     SCRIPT.script(r -> error(404, "metadata_error", "group not exists"));
+    Map<String, Map<String, String>> request = new LinkedHashMap<>();
+    IntStream.range(0, 45).forEach(i -> request.put("u" + i, Map.of("k", "v")));
 
-    assertThatThrownBy(() -> client.groupMemberAttributes().setAll("404", Map.of("a", Map.of("k", "v"))))
-        .isInstanceOf(NotFoundException.class)
-        .satisfies(e -> assertThat(((ImException) e).vendorMessage()).contains("group not exists"));
+    assertThatThrownBy(() -> client.groupMemberAttributes().setAll("404", request))
+        .isInstanceOfSatisfying(NotFoundException.class, e -> {
+          assertThat(e.vendorMessage()).contains("group not exists");
+          assertThat(e.httpStatus()).hasValue(404);
+        });
+    assertThat(requests()).hasSize(3);
+  }
+
+  /**
+   * 45 members in chunks of 20, 20 and 5; the second chunk fails (HTTP 500, then an HTML page with
+   * 200, then a 403): the first and last chunks' members are still reported as succeeded, and the
+   * second chunk's members as failed with that chunk's exception.
+   */
+  @Test
+  void setAllReportsEveryMemberWhenOneChunkFails() {
+    for (ResponseDefinition broken : List.of(
+        error(500, "INTERNAL_SERVER_ERROR", "update metadata failed"),
+        Scripted.html(200, "<html><body>gateway</body></html>"),
+        error(403, "metadata_error", "chatgroup user metadata service not allow"))) {
+      SCRIPT.script(request -> {
+        JsonNode body = Scripted.body(request);
+        if (body.get(0).get("username").asText().equals("m20")) {
+          return broken;
+        }
+        return data(Map.of("updateMetadataFailed", List.of(), "updateMetadataSucceeded", echo(body)));
+      });
+      List<String> users = IntStream.range(0, 45).mapToObj(i -> String.format("m%02d", i)).collect(Collectors.toList());
+      Map<String, Map<String, String>> request = new LinkedHashMap<>();
+      users.forEach(u -> request.put(u, Map.of("k", "v-" + u)));
+
+      BatchResult result = client.groupMemberAttributes().setAll("1", request);
+
+      List<String> second = users.subList(20, 40);
+      assertThat(result.failed().keySet()).as("after %s", broken.getStatus()).containsExactlyElementsOf(second);
+      ImException cause = result.failed().get("m20");
+      assertThat(result.failed().values()).allSatisfy(e -> assertThat(e).isSameAs(cause));
+      assertThat(cause).isInstanceOfAny(ProviderUnavailableException.class, FeatureNotEnabledException.class);
+      assertThat(cause.operation()).contains("groupMemberAttributes.setAll");
+      List<String> confirmed = new ArrayList<>(users.subList(0, 20));
+      confirmed.addAll(users.subList(40, 45));
+      assertThat(new ArrayList<>(result.succeeded().keySet())).isEqualTo(confirmed);
+      result.succeeded().forEach((u, attrs) -> assertThat(attrs).containsExactly(Map.entry("k", "v-" + u)));
+      WM.resetRequests();
+    }
+  }
+
+  /** One chunk refused with 404 while the others succeed: reported per member, not thrown. */
+  @Test
+  void setAllReportsA404OfOneChunkPerMember() {
+    SCRIPT.script(request -> {
+      JsonNode body = Scripted.body(request);
+      if (body.get(0).get("username").asText().equals("a20")) {
+        return error(404, "metadata_error", "group not exists");
+      }
+      return data(Map.of("updateMetadataFailed:", List.of(), "updateMetadataSucceeded:", echo(body)));
+    });
+    Map<String, Map<String, String>> request = new LinkedHashMap<>();
+    IntStream.range(0, 25).forEach(i -> request.put("a" + i, Map.of("k", "v")));
+
+    BatchResult result = client.groupMemberAttributes().setAll("1", request);
+
+    assertThat(result.succeeded()).hasSize(20);
+    assertThat(result.failed()).containsOnlyKeys("a20", "a21", "a22", "a23", "a24");
+    assertThat(result.failed().values()).allSatisfy(e -> assertThat(e).isInstanceOf(NotFoundException.class));
+  }
+
+  private static ArrayNode echo(JsonNode requestBody) {
+    ArrayNode succeeded = Scripted.JSON.createArrayNode();
+    for (JsonNode entry : requestBody) {
+      ObjectNode ok = succeeded.addObject();
+      ok.put("username", entry.get("username").asText());
+      ok.set("metadata", entry.get("metadata"));
+    }
+    return succeeded;
   }
 
   @Test
@@ -621,5 +584,118 @@ class FamilyBehaviourTest {
     WM.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(404).withBody("{\"error\":\"service_resource_not_found\"}")));
 
     assertThatThrownBy(() -> client.contacts().addContact("a", "ghost")).isInstanceOf(NotFoundException.class);
+  }
+
+  // ---------------------------------------------------------------- malformed success answers
+
+  /** A call of the client against a scripted 200 answer whose shape contradicts the documented one. */
+  private record Malformed(String name, String answer, ThrowingConsumer<ImClient> call) {
+    @Override
+    public String toString() {
+      return name;
+    }
+  }
+
+  @FunctionalInterface
+  private interface ThrowingConsumer<T> {
+    void accept(T t);
+  }
+
+  static List<Malformed> malformedAnswers() {
+    Map<String, Map<String, String>> twentyFive = new LinkedHashMap<>();
+    IntStream.range(0, 25).forEach(i -> twentyFive.put("w" + i, Map.of("k", "v")));
+    return List.of(
+        new Malformed("profile get, data a string", "{\"data\":\"oops\"}", c -> c.profiles().get("a")),
+        new Malformed("profile get, no data", "{\"timestamp\":1}", c -> c.profiles().get("a")),
+        new Malformed("profile get, data an array", "{\"data\":[]}", c -> c.profiles().get("a")),
+        new Malformed("getAll, data a string", "{\"data\":\"oops\"}", c -> c.profiles().getAll(List.of("a", "b"))),
+        new Malformed("getAll, a user not an object", "{\"data\":{\"a\":\"oops\"}}", c -> c.profiles().getAll(List.of("a"))),
+        new Malformed("update, data a string", "{\"data\":\"oops\"}",
+            c -> c.profiles().update("a", ProfileUpdate.builder().nickname("n").build())),
+        new Malformed("delete, data a string", "{\"data\":\"yes\"}", c -> c.profiles().delete("a")),
+        new Malformed("delete, no data", "{}", c -> c.profiles().delete("a")),
+        new Malformed("capacity, data a string", "{\"data\":\"1673\"}", c -> c.profiles().totalSizeBytes()),
+        new Malformed("capacity, no data", "{\"data\":null}", c -> c.profiles().totalSizeBytes()),
+        new Malformed("member get, data an array", "{\"data\":[\"k\"]}", c -> c.groupMemberAttributes().get("1", "a")),
+        new Malformed("member get by keys, data a number", "{\"data\":7}",
+            c -> c.groupMemberAttributes().get("1", List.of("a"), List.of())),
+        new Malformed("member set, no data", "{\"timestamp\":1}",
+            c -> c.groupMemberAttributes().set("1", "a", Map.of("k", "v"))),
+        new Malformed("contact page, data a string", "{\"data\":\"oops\"}",
+            c -> c.contacts().contacts("a", PageRequest.first(10))),
+        new Malformed("contact page, no contacts", "{\"data\":{}}", c -> c.contacts().contacts("a", PageRequest.first(10))),
+        new Malformed("block-list page, no data", "{\"count\":0}", c -> c.contacts().blocked("a", PageRequest.first(10))));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("malformedAnswers")
+  void aMalformedSuccessAnswerIsProviderUnavailableNeverEmptyData(Malformed m) {
+    SCRIPT.script(r -> Scripted.json(200, m.answer()));
+
+    assertThatThrownBy(() -> m.call().accept(client))
+        .isInstanceOfSatisfying(ProviderUnavailableException.class, e -> {
+          assertThat(e.provider()).contains(TestFamilyProvider.ID);
+          assertThat(e.operation()).isPresent();
+          assertThat(e.isRetryable()).isFalse();
+        });
+  }
+
+  /** 25 members answered with {@code data:{}} (no outcome lists): nobody is reported as written. */
+  @Test
+  void aBatchWriteAnsweredWithoutItsListsReportsEveryMemberFailed() {
+    for (String answer : List.of("{\"data\":{}}",
+        "{\"data\":{\"updateMetadataSucceeded\":[]}}",
+        "{\"data\":{\"updateMetadataFailed:\":[]}}",
+        "{\"data\":{\"updateMetadataFailed\":[],\"updateMetadataSucceeded\":[\"w0\"]}}",
+        "{\"data\":\"ok\"}")) {
+      SCRIPT.script(r -> Scripted.json(200, answer));
+      Map<String, Map<String, String>> request = new LinkedHashMap<>();
+      IntStream.range(0, 25).forEach(i -> request.put("w" + i, Map.of("k", "v")));
+
+      BatchResult result = client.groupMemberAttributes().setAll("1", request);
+
+      assertThat(result.succeeded()).as(answer).isEmpty();
+      assertThat(result.failed()).as(answer).hasSize(25);
+      assertThat(result.failed().values()).allSatisfy(e -> assertThat(e)
+          .isInstanceOf(ProviderUnavailableException.class)
+          .hasMessageContaining("documented shape"));
+    }
+  }
+
+  /** The documented empty answers are data, not malformed. */
+  @Test
+  void theDocumentedEmptyAnswersAreEmptyResults() {
+    SCRIPT.script(r -> data(Map.of()));
+    assertThat(client.profiles().getAll(List.of("a", "b"))).isEmpty();
+    assertThat(client.groupMemberAttributes().get("1", List.of("a"), List.of())).isEmpty();
+
+    SCRIPT.script(r -> Scripted.json(200, Map.of("data", Map.of("contacts", List.of()))));
+    assertThat(client.contacts().contacts("a", PageRequest.first(5)).items()).isEmpty();
+
+    SCRIPT.script(r -> Scripted.json(200, Map.of("data", List.of())));
+    assertThat(client.contacts().blocked("a", PageRequest.first(5)).items()).isEmpty();
+  }
+
+  // ---------------------------------------------------------------- Retry-After
+
+  /** Issue 7: a huge Retry-After gave an ArithmeticException; now it is a neutral rate-limit failure. */
+  @Test
+  void aHugeRetryAfterIsARateLimitFailureNotAnArithmeticOverflow() {
+    WM.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(429).withHeader("Retry-After", "9223372036854775807")
+        .withHeader("Content-Type", "application/json")
+        .withBody("{\"error\":\"reach_limit\",\"error_description\":\"This request has reached api limit\"}")));
+
+    // Its own context: the answer pauses the app's shared rate limiter, which must not slow the other tests.
+    try (ProviderContext own = ProviderContext.create();
+        ImClient limited = ImFacade.open(ImConfig.of(Map.of(
+            "provider", TestFamilyProvider.ID,
+            "family-test.baseUrl", WM.baseUrl(),
+            "family-test.appPath", "org/limited",
+            "family-test.appToken", "fixed-token",
+            ImConfig.RETRY_MAX_ATTEMPTS, "1")), own)) {
+      assertThatThrownBy(() -> limited.profiles().get("a"))
+          .isInstanceOfSatisfying(RateLimitedException.class, e -> assertThat(e.retryAfter())
+              .hasValueSatisfying(wait -> assertThat(wait).isPositive().isLessThanOrEqualTo(Duration.ofHours(1))));
+    }
   }
 }

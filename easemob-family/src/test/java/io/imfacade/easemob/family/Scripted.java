@@ -1,4 +1,4 @@
-package io.imfacade.easemob;
+package io.imfacade.easemob.family;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -50,6 +50,14 @@ final class Scripted implements ResponseDefinitionTransformerV2 {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  static ResponseDefinition html(int status, String body) {
+    return ResponseDefinitionBuilder.responseDefinition()
+        .withStatus(status)
+        .withHeader("Content-Type", "text/html")
+        .withBody(body)
+        .build();
   }
 
   static JsonNode body(Request request) {

@@ -1,4 +1,4 @@
-package io.imfacade.easemob;
+package io.imfacade.easemob.family;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package io.imfacade.easemob;
+package io.imfacade.easemob.family;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
@@ -17,15 +17,14 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.imfacade.ImClient;
 import io.imfacade.ImConfig;
+import io.imfacade.ImFacade;
 import io.imfacade.contact.Contact;
 import io.imfacade.contact.Page;
 import io.imfacade.contact.PageRequest;
 import io.imfacade.group.BatchResult;
-import io.imfacade.http.HttpSettings;
 import io.imfacade.profile.ProfileUpdate;
 import io.imfacade.profile.UserProfile;
 import io.imfacade.spi.ProviderContext;
-import io.imfacade.spi.VendorLimits;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -33,7 +32,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import okhttp3.HttpUrl;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -44,9 +42,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * Replays every request/response example of seeds 000 (user attributes), 001 (group member
  * attributes) and 002 (contacts and block list), kept verbatim under {@code golden/}, through the
- * neutral API, once under Easemob's {@code /{org}/{app}} and once under Shengwang's {@code
- * /app-id/{appId}}: method, path, query, headers and body of the request the client sends, and the
- * neutral result of the documented answer.
+ * neutral API ({@code ImFacade.open}, through the guard), once under Easemob's {@code /{org}/{app}}
+ * and once under Shengwang's {@code /app-id/{appId}}: method, path, query, headers and body of the
+ * request the client sends, and the neutral result of the documented answer.
  *
  * <p>Minimal syntax fixes of the examples, the only edits:
  *
@@ -75,19 +73,17 @@ class GoldenWireTest {
 
   /** The two path prefixes of the family. */
   enum Vendor {
-    EASEMOB("easemob", "easemob-demo", "testy", VendorLimits.EASEMOB),
-    SHENGWANG("shengwang", "app-id", "970CA35de60c44645bbae8a215061b33", VendorLimits.SHENGWANG);
+    EASEMOB("easemob", "easemob-demo", "testy"),
+    SHENGWANG("shengwang", "app-id", "970CA35de60c44645bbae8a215061b33");
 
     final String id;
     final String first;
     final String second;
-    final VendorLimits limits;
 
-    Vendor(String id, String first, String second, VendorLimits limits) {
+    Vendor(String id, String first, String second) {
       this.id = id;
       this.first = first;
       this.second = second;
-      this.limits = limits;
     }
 
     String prefix() {
@@ -120,16 +116,14 @@ class GoldenWireTest {
   }
 
   private ImClient client(Vendor vendor) {
-    client = EasemobFamily.builder()
-        .provider(vendor.id)
-        .context(context)
-        .settings(HttpSettings.from(ImConfig.of(Map.of(ImConfig.RETRY_MAX_ATTEMPTS, "1")), 1000))
-        .baseUrl(HttpUrl.get(WM.baseUrl()))
-        .appPath(vendor.first, vendor.second)
-        .rateLimiterKey(vendor.id + ":golden")
-        .limits(vendor.limits)
-        .fixedToken(TOKEN)
-        .build();
+    client = ImFacade.open(ImConfig.of(Map.of(
+        "provider", TestFamilyProvider.ID,
+        "family-test.baseUrl", WM.baseUrl(),
+        "family-test.appPath", vendor.first + "/" + vendor.second,
+        "family-test.vendor", vendor.id,
+        "family-test.appToken", TOKEN,
+        ImConfig.RETRY_MAX_ATTEMPTS, "1",
+        ImConfig.RATE_LIMIT_REQUESTS_PER_SECOND, "1000")), context);
     return client;
   }
 

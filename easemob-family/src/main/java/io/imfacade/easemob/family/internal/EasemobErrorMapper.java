@@ -1,4 +1,4 @@
-package io.imfacade.easemob;
+package io.imfacade.easemob.family.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,13 +15,9 @@ import io.imfacade.error.RateLimitedException;
 import io.imfacade.http.ErrorMapper;
 import io.imfacade.http.HttpFailure;
 import java.io.IOException;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Maps the Easemob family's error answers to the neutral exceptions. The body is {@code {"error",
@@ -41,20 +37,16 @@ import java.util.Objects;
  *   <tr><td>408, 5xx</td><td>{@link ProviderUnavailableException}, retryable</td></tr>
  *   <tr><td>409</td><td>{@link ConflictException}, retryable (a concurrent write)</td></tr>
  *   <tr><td>429, or vendor code {@code reach_limit} / {@code resource_limited}</td><td>{@link
- *       RateLimitedException} with {@code Retry-After} when present</td></tr>
+ *       RateLimitedException} with the transport's parsed and capped {@code Retry-After}
+ *       when present (the vendor documents none, facts §9)</td></tr>
  * </table>
  */
 final class EasemobErrorMapper implements ErrorMapper {
 
   private static final int EXCERPT = 200;
 
-  private final Clock clock;
   // Its own mapper: error bodies are read as trees, with nothing to configure.
   private static final ObjectMapper JSON = new ObjectMapper();
-
-  EasemobErrorMapper(Clock clock) {
-    this.clock = Objects.requireNonNull(clock, "clock");
-  }
 
   @Override
   public ImException fromHttpFailure(HttpFailure failure) {
@@ -64,15 +56,14 @@ final class EasemobErrorMapper implements ErrorMapper {
         .provider(failure.provider())
         .operation(failure.operation().name())
         .httpStatus(status)
-        .vendorCode(vendor.code)
-        .vendorMessage(vendor.message)
+        .vendorCode(vendor.code())
+        .vendorMessage(vendor.message())
         .requestId(failure.requestId().orElse(null));
-    String text = ((vendor.code == null ? "" : vendor.code) + " " + (vendor.message == null ? "" : vendor.message))
-        .toLowerCase(Locale.ROOT);
+    String text = (Objects.toString(vendor.code(), "") + " " + Objects.toString(vendor.message(), "")).toLowerCase(Locale.ROOT);
 
-    if (status == 429 || "reach_limit".equals(vendor.code) || "resource_limited".equals(vendor.code)) {
+    if (status == 429 || "reach_limit".equals(vendor.code()) || "resource_limited".equals(vendor.code())) {
       return new RateLimitedException("rate limited by the vendor", details.build(),
-          retryAfter(failure.retryAfterHeader().orElse(null)), null);
+          failure.retryAfter().orElse(null), null);
     }
     if (status == 401) {
       return new AuthenticationException("the vendor refused the credentials", details.build());
@@ -105,7 +96,7 @@ final class EasemobErrorMapper implements ErrorMapper {
   }
 
   /** The vendor code and message of a body, or an excerpt of a body that is not JSON. */
-  private VendorError parse(String body) {
+  private static VendorError parse(String body) {
     if (body == null || body.isBlank()) {
       return new VendorError(null, null);
     }
@@ -131,38 +122,9 @@ final class EasemobErrorMapper implements ErrorMapper {
     return flat.length() <= EXCERPT ? flat : flat.substring(0, EXCERPT) + "...";
   }
 
-  private static String blankToNull(String s) {
+  private static @Nullable String blankToNull(@Nullable String s) {
     return s == null || s.isBlank() ? null : s;
   }
 
-  /** {@code Retry-After} as seconds or an HTTP date; null when absent or unreadable. */
-  private Duration retryAfter(String header) {
-    if (header == null || header.isBlank()) {
-      return null;
-    }
-    String h = header.trim();
-    try {
-      long seconds = Long.parseLong(h);
-      return seconds < 0 ? null : Duration.ofSeconds(seconds);
-    } catch (NumberFormatException e) {
-      // an HTTP date, below
-    }
-    try {
-      ZonedDateTime at = ZonedDateTime.parse(h, DateTimeFormatter.RFC_1123_DATE_TIME);
-      Duration wait = Duration.between(clock.instant(), at.toInstant());
-      return wait.isNegative() ? Duration.ZERO : wait;
-    } catch (DateTimeParseException e) {
-      return null;
-    }
-  }
-
-  private static final class VendorError {
-    final String code;
-    final String message;
-
-    VendorError(String code, String message) {
-      this.code = code;
-      this.message = message;
-    }
-  }
+  private record VendorError(@Nullable String code, @Nullable String message) {}
 }

@@ -1,0 +1,124 @@
+package io.imfacade.easemob.family.internal;
+
+import io.imfacade.http.CallTag;
+import java.util.List;
+import java.util.Map;
+import retrofit2.Call;
+import retrofit2.http.Body;
+import retrofit2.http.DELETE;
+import retrofit2.http.FieldMap;
+import retrofit2.http.FormUrlEncoded;
+import retrofit2.http.GET;
+import retrofit2.http.Headers;
+import retrofit2.http.POST;
+import retrofit2.http.PUT;
+import retrofit2.http.Path;
+import retrofit2.http.Query;
+import retrofit2.http.Tag;
+
+/**
+ * The Easemob-family REST endpoints, relative to the app's base URL ({@code .../{org}/{app}/} on
+ * Easemob, {@code .../app-id/{appId}/} on Shengwang). Paths and headers follow seeds 000 (user
+ * attributes), 001 (group member attributes) and 002 (contacts and block list). Ids go through
+ * {@code @Path} unencoded, so Retrofit percent-encodes them as one path segment each. The bearer
+ * token is added by the OkHttp chain; every method takes the call's {@link CallTag} first.
+ */
+interface EasemobApi {
+
+  String ACCEPT_JSON = "Accept: application/json";
+
+  // --- user attributes (seed 000) ---
+
+  @Headers(ACCEPT_JSON)
+  @FormUrlEncoded
+  @PUT("metadata/user/{username}")
+  Call<Wire.DataResponse> setUserMetadata(@Tag CallTag tag, @Path("username") String username,
+      @FieldMap Map<String, String> attributes);
+
+  @Headers(ACCEPT_JSON)
+  @GET("metadata/user/{username}")
+  Call<Wire.DataResponse> getUserMetadata(@Tag CallTag tag, @Path("username") String username);
+
+  @Headers(ACCEPT_JSON)
+  @POST("metadata/user/get")
+  Call<Wire.DataResponse> getUsersMetadata(@Tag CallTag tag, @Body Wire.TargetsRequest request);
+
+  @Headers(ACCEPT_JSON)
+  @DELETE("metadata/user/{username}")
+  Call<Wire.DataResponse> deleteUserMetadata(@Tag CallTag tag, @Path("username") String username);
+
+  @Headers(ACCEPT_JSON)
+  @GET("metadata/user/capacity")
+  Call<Wire.DataResponse> userMetadataCapacity(@Tag CallTag tag);
+
+  // --- group member attributes (seed 001) ---
+
+  @Headers(ACCEPT_JSON)
+  @PUT("metadata/chatgroup/{groupId}/user/{username}")
+  Call<Wire.DataResponse> setMemberMetadata(@Tag CallTag tag, @Path("groupId") String groupId,
+      @Path("username") String username, @Body Wire.MetaDataRequest request);
+
+  @Headers(ACCEPT_JSON)
+  @PUT("metadata/chatgroup/{groupId}/users/batch")
+  Call<Wire.DataResponse> setMembersMetadata(@Tag CallTag tag, @Path("groupId") String groupId,
+      @Body List<Wire.MemberMetadata> request);
+
+  @Headers(ACCEPT_JSON)
+  @GET("metadata/chatgroup/{groupId}/user/{username}")
+  Call<Wire.DataResponse> getMemberMetadata(@Tag CallTag tag, @Path("groupId") String groupId,
+      @Path("username") String username);
+
+  @Headers(ACCEPT_JSON)
+  @POST("metadata/chatgroup/{groupId}/get")
+  Call<Wire.DataResponse> getMembersMetadata(@Tag CallTag tag, @Path("groupId") String groupId,
+      @Body Wire.TargetsRequest request);
+
+  // --- contacts and block list (seed 002) ---
+
+  /** No body; the seed still sends {@code Content-Type: application/json}. */
+  @Headers({ACCEPT_JSON, "Content-Type: application/json"})
+  @POST("users/{owner}/contacts/users/{friend}")
+  Call<Wire.Ignored> addContact(@Tag CallTag tag, @Path("owner") String owner, @Path("friend") String friend);
+
+  @Headers(ACCEPT_JSON)
+  @DELETE("users/{owner}/contacts/users/{friend}")
+  Call<Wire.Ignored> removeContact(@Tag CallTag tag, @Path("owner") String owner, @Path("friend") String friend);
+
+  /** Note the singular {@code user/}. */
+  @Headers(ACCEPT_JSON)
+  @PUT("user/{owner}/contacts/users/{friend}")
+  Call<Wire.Ignored> setRemark(@Tag CallTag tag, @Path("owner") String owner, @Path("friend") String friend,
+      @Body Wire.RemarkRequest request);
+
+  /** Note the singular {@code user/}. */
+  @Headers(ACCEPT_JSON)
+  @GET("user/{owner}/contacts")
+  Call<Wire.ContactPageResponse> contactPage(@Tag CallTag tag, @Path("owner") String owner,
+      @Query("limit") int limit, @Query("cursor") String cursor, @Query("needReturnRemark") boolean needReturnRemark);
+
+  /** Every contact id at once (at most 3000), used to tell an unknown owner apart. */
+  @Headers(ACCEPT_JSON)
+  @GET("users/{owner}/contacts/users")
+  Call<Wire.Ignored> allContactIds(@Tag CallTag tag, @Path("owner") String owner);
+
+  /** The answer lists the ids added; nothing of it is needed. */
+  @Headers(ACCEPT_JSON)
+  @POST("users/{owner}/blocks/users")
+  Call<Wire.Ignored> block(@Tag CallTag tag, @Path("owner") String owner, @Body Wire.UsernamesRequest request);
+
+  @Headers(ACCEPT_JSON)
+  @GET("users/{owner}/blocks/users")
+  Call<Wire.IdListResponse> blockPage(@Tag CallTag tag, @Path("owner") String owner,
+      @Query("pageSize") int pageSize, @Query("cursor") String cursor);
+
+  @Headers(ACCEPT_JSON)
+  @DELETE("users/{owner}/blocks/users/{user}")
+  Call<Wire.Ignored> unblock(@Tag CallTag tag, @Path("owner") String owner, @Path("user") String user);
+
+  /** The app token endpoint, called without authentication (see {@link ClientCredentialsTokenSource}). */
+  interface Token {
+    @Headers(ACCEPT_JSON)
+    @POST("token")
+    Call<Wire.TokenResponse> token(@Tag CallTag tag, @Body Wire.TokenRequest request);
+  }
+}

@@ -1,0 +1,130 @@
+package io.imfacade.easemob.family.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.imfacade.easemob.family.EasemobFamilyLimits;
+import io.imfacade.error.ProviderUnavailableException;
+import io.imfacade.http.Operation;
+import io.imfacade.http.RemoteCore;
+import io.imfacade.profile.ProfileField;
+import io.imfacade.profile.ProfileUpdate;
+import io.imfacade.profile.UserProfile;
+import io.imfacade.profile.UserProfileService;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * User profiles over the family's user attributes ({@code metadata/user}, seed 000). The eight
+ * neutral fields use the keys the vendors' client SDKs read ({@link EasemobFamilyLimits#PROFILE_KEYS});
+ * any other key is a custom attribute.
+ *
+ * <p>An update is one form-encoded {@code PUT} of the changed keys only: the vendor merges them
+ * into what the user has. Clearing a field sends it with an empty value ({@code gender} with the
+ * documented {@code 0}, "unknown"); the vendor keeps the empty string and a read turns it back into
+ * "absent", so a profile whose values are all empty reads as no profile.
+ */
+final class FamilyProfiles implements UserProfileService {
+
+  private static final Map<String, ProfileField> FIELD_BY_KEY = new HashMap<>();
+
+  static {
+    EasemobFamilyLimits.PROFILE_KEYS.forEach((field, key) -> FIELD_BY_KEY.put(key, field));
+  }
+
+  /**
+   * The keys asked for in a batch read: none, which asks for every key. The doc lists {@code
+   * properties} as the filter of the answer; the family's metadata service reads an empty list as
+   * "all keys" (stated for member attributes in seed 001), and only "all keys" brings back the
+   * custom attributes, whose names the caller does not give.
+   */
+  private static final List<String> ALL_KEYS = List.of();
+
+  private final RemoteCore<EasemobApi> core;
+  private final int batchSize;
+  /** Whether other keys are read as custom attributes (a provider may not offer them). */
+  private final boolean customAttributes;
+
+  FamilyProfiles(RemoteCore<EasemobApi> core, int batchSize, boolean customAttributes) {
+    this.core = core;
+    this.batchSize = batchSize;
+    this.customAttributes = customAttributes;
+  }
+
+  @Override
+  public Optional<UserProfile> get(String userId) {
+    Operation op = Ops.PROFILES_GET;
+    JsonNode data = Answers.object(core, op, core.call(op, tag -> core.api().getUserMetadata(tag, userId)));
+    UserProfile profile = toProfile(userId, Wire.attributes(data));
+    return profile.isEmpty() ? Optional.empty() : Optional.of(profile);
+  }
+
+  @Override
+  public Map<String, UserProfile> getAll(Collection<String> userIds) {
+    Operation op = Ops.PROFILES_GET_ALL;
+    return core.readInOrder(List.copyOf(userIds), batchSize, chunk -> {
+      JsonNode data = Answers.object(core, op,
+          core.call(op, tag -> core.api().getUsersMetadata(tag, new Wire.TargetsRequest(chunk, ALL_KEYS))));
+      Map<String, UserProfile> profiles = new HashMap<>();
+      Answers.attributesByUser(core, op, data).forEach((id, attributes) -> {
+        UserProfile profile = toProfile(id, attributes);
+        if (!profile.isEmpty()) {
+          profiles.put(id, profile);
+        }
+      });
+      return profiles;
+    });
+  }
+
+  @Override
+  public void update(String userId, ProfileUpdate update) {
+    Operation op = Ops.PROFILES_UPDATE;
+    Map<String, String> form = new LinkedHashMap<>();
+    update.values().forEach((field, value) -> form.put(EasemobFamilyLimits.PROFILE_KEYS.get(field), value));
+    update.gender().ifPresent(g -> form.put(EasemobFamilyLimits.PROFILE_KEYS.get(ProfileField.GENDER),
+        Integer.toString(g.wireValue())));
+    form.putAll(update.customAttributes());
+    // The answer's data holds the pairs written (seed 000); only its shape is checked.
+    Answers.object(core, op, core.call(op, tag -> core.api().setUserMetadata(tag, userId, form)));
+  }
+
+  @Override
+  public void delete(String userId) {
+    Operation op = Ops.PROFILES_DELETE;
+    JsonNode data = Answers.data(core.call(op, tag -> core.api().deleteUserMetadata(tag, userId)));
+    if (data == null || !data.isBoolean()) {
+      throw core.malformed(op, "'data' is " + Answers.describe(data) + ", not the documented boolean");
+    }
+    if (!data.booleanValue()) {
+      // Seed 000: data=false means "not deleted"; an unknown user or one without attributes is true.
+      throw new ProviderUnavailableException("the vendor answered that the attributes of " + userId
+          + " were not deleted", core.details(op).retryable(true).build());
+    }
+  }
+
+  @Override
+  public long totalSizeBytes() {
+    Operation op = Ops.PROFILES_TOTAL_SIZE;
+    JsonNode data = Answers.data(core.call(op, tag -> core.api().userMetadataCapacity(tag)));
+    if (data == null || !data.isIntegralNumber() || !data.canConvertToLong() || data.longValue() < 0) {
+      throw core.malformed(op, "'data' is " + Answers.describe(data) + ", not the documented byte count");
+    }
+    return data.longValue();
+  }
+
+  /** The neutral profile of a user's attribute map; empty values read as absent. */
+  private UserProfile toProfile(String userId, Map<String, String> attributes) {
+    UserProfile.Builder b = UserProfile.builder(userId);
+    attributes.forEach((key, value) -> {
+      ProfileField field = FIELD_BY_KEY.get(key);
+      if (field != null) {
+        b.set(field, value); // gender: 1 male, 2 female, anything else unknown
+      } else if (customAttributes) {
+        b.customAttribute(key, value);
+      }
+    });
+    return b.build();
+  }
+}

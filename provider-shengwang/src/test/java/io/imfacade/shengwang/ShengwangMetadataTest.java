@@ -1,0 +1,51 @@
+package io.imfacade.shengwang;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.imfacade.Capability;
+import io.imfacade.ImFacade;
+import io.imfacade.profile.ProfileField;
+import io.imfacade.spi.ConfigKey;
+import io.imfacade.spi.LengthLimit;
+import io.imfacade.spi.LengthUnit;
+import io.imfacade.spi.ProviderMetadata;
+import io.imfacade.spi.VendorLimits;
+import org.junit.jupiter.api.Test;
+
+/** What the provider declares, against the sourced facts (notes/easemob-facts.md); literal oracles. */
+class ShengwangMetadataTest {
+
+  private static final ProviderMetadata METADATA = ImFacade.metadata("shengwang").orElseThrow();
+  private static final VendorLimits LIMITS = METADATA.limits();
+
+  @Test
+  void declaresItselfWithEveryCapabilityAndTheDocumentedRate() {
+    assertThat(METADATA.id()).isEqualTo("shengwang");
+    assertThat(METADATA.capabilities()).containsExactlyInAnyOrder(Capability.values());
+    assertThat(METADATA.defaultRequestsPerSecond()).hasValue(100.0); // facts §9: per App ID
+  }
+
+  @Test
+  void declaresItsConfigurationKeysWithDescriptions() {
+    assertThat(METADATA.configKeyNames()).containsExactly("shengwang.baseUrl", "shengwang.appId",
+        "shengwang.appCertificate", "shengwang.appToken");
+    assertThat(METADATA.configKeys()).filteredOn(ConfigKey::required).extracting(ConfigKey::name)
+        .containsExactly("shengwang.baseUrl", "shengwang.appId");
+    assertThat(METADATA.configKeys()).filteredOn(ConfigKey::secret).extracting(ConfigKey::name)
+        .containsExactly("shengwang.appCertificate", "shengwang.appToken");
+    assertThat(METADATA.configKeys()).allSatisfy(k -> assertThat(k.description()).isNotBlank());
+  }
+
+  /** The Easemob platform's limits (facts §13), with Shengwang's own friend cap. */
+  @Test
+  void limitsAreTheFamilysWithShengwangsFriendCap() {
+    assertThat(LIMITS.name()).isEqualTo("shengwang");
+    assertThat(LIMITS.contactsMax()).isEqualTo(10_000); // facts §4: enterprise plan
+    assertThat(LIMITS.profileField(ProfileField.NICKNAME)).isEqualTo(LengthLimit.of(64, LengthUnit.UTF16_UNITS));
+    assertThat(LIMITS.memberValue()).isEqualTo(LengthLimit.of(512, LengthUnit.BYTES));
+    assertThat(LIMITS.profileKeys()).containsEntry(ProfileField.AVATAR_URL, "avatarurl");
+    assertThat(LIMITS.blockListMax()).isEqualTo(500);
+    assertThat(LIMITS.pageSizeMax()).isEqualTo(50);
+    assertThat(LIMITS.memberSetBatch()).isEqualTo(20);
+  }
+}
