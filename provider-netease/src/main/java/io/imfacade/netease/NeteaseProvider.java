@@ -1,15 +1,15 @@
 package io.imfacade.netease;
 
 import io.imfacade.Capability;
-import io.imfacade.ImClient;
 import io.imfacade.ImConfig;
-import io.imfacade.http.HttpSettings;
+import io.imfacade.netease.internal.NeteaseClients;
+import io.imfacade.netease.internal.NeteaseLimits;
+import io.imfacade.spi.ConfigKey;
 import io.imfacade.spi.ImProvider;
+import io.imfacade.spi.ProviderClient;
 import io.imfacade.spi.ProviderContext;
-import java.util.Collections;
-import java.util.EnumSet;
+import io.imfacade.spi.ProviderMetadata;
 import java.util.List;
-import java.util.Set;
 import okhttp3.HttpUrl;
 
 /**
@@ -17,27 +17,16 @@ import okhttp3.HttpUrl;
  * {@code POST {baseUrl}/nimserver/<path>.action}, every request signed with the {@code AppKey},
  * {@code Nonce}, {@code CurTime} and {@code CheckSum} headers.
  *
- * <table>
- *   <caption>configuration keys</caption>
- *   <tr><td>{@code netease.baseUrl}</td><td>the API host with its scheme, without {@code
- *       /nimserver} (the client adds it); default {@value #DEFAULT_BASE_URL}. International apps
- *       use {@code https://api-sg.netease.im}</td></tr>
- *   <tr><td>{@code netease.appKey}</td><td>required: the app key</td></tr>
- *   <tr><td>{@code netease.appSecret}</td><td>required: the app secret the requests are signed
- *       with; it never leaves the process and is never logged</td></tr>
- * </table>
+ * <p>Configuration: {@value #BASE_URL} (default {@value #DEFAULT_BASE_URL}; international apps use
+ * {@code https://api-sg.netease.im}), {@value #APP_KEY} and {@value #APP_SECRET} (required; the
+ * secret never leaves the process and is never logged), plus the common {@code http.*}, {@code
+ * retry.*} and {@code rateLimit.requestsPerSecond} (default {@value #DEFAULT_REQUESTS_PER_SECOND},
+ * NetEase's documented rate, which it enforces by blocking the app for 10 s; the limit is shared
+ * by every client of one app key in a {@link ProviderContext}).
  *
- * <p>Plus the common {@code http.*}, {@code retry.*} and {@code rateLimit.requestsPerSecond}
- * (default {@value #DEFAULT_REQUESTS_PER_SECOND}: NetEase's documented limit, which it enforces by
- * blocking the app for 10 s). The limit is shared by every client of the same app key in a {@link
- * ProviderContext}, and the client stays 10% under it so that network and scheduling jitter never
- * push one vendor second over the limit.
- *
- * <p>Capabilities: {@link Capability#GROUP_MEMBER_ATTRIBUTES} (kept as a JSON object in each team
- * member's {@code custom} string, see the class comment of the service), {@link
- * Capability#CONTACT_REMARK} (the friend's {@code alias}) and {@link Capability#BLOCK_LIST}. Not
- * offered: {@link Capability#PROFILE_CUSTOM_ATTRIBUTES} (a user card has a fixed set of fields;
- * free data goes into {@code ext}) and {@link Capability#PROFILE_TOTAL_SIZE} (no API reports it).
+ * <p>Capabilities: member attributes (a JSON object in each team member's {@code custom} string),
+ * contact remarks (the friend's {@code alias}) and block lists. Not offered: profile custom
+ * attributes and the total profile size. Everything is declared in {@link #METADATA}.
  */
 public final class NeteaseProvider implements ImProvider {
 
@@ -51,58 +40,53 @@ public final class NeteaseProvider implements ImProvider {
   public static final String APP_SECRET = "netease.appSecret";
   /** The default API host. */
   public static final String DEFAULT_BASE_URL = "https://api.netease.im";
-  /** The vendor's documented request rate per app (per endpoint, in fact; see {@code NeteaseApp}). */
+  /** The vendor's documented request rate per app (netease-facts §7). */
   public static final double DEFAULT_REQUESTS_PER_SECOND = 100;
 
-  private static final Set<String> KEYS = Set.of(BASE_URL, APP_KEY, APP_SECRET);
-  private static final Set<Capability> CAPABILITIES = Collections.unmodifiableSet(
-      EnumSet.of(Capability.GROUP_MEMBER_ATTRIBUTES, Capability.CONTACT_REMARK, Capability.BLOCK_LIST));
+  /** What this provider declares: keys, missing capabilities with their reasons, limits, rate. */
+  public static final ProviderMetadata METADATA = ProviderMetadata.builder(ID)
+      .name("NetEase Yunxin (网易云信)")
+      .configKey(ConfigKey.withDefault(BASE_URL, DEFAULT_BASE_URL,
+          "the API host with its scheme, without /nimserver (the client adds it)"))
+      .configKey(ConfigKey.required(APP_KEY, "the app key, sent as the AppKey header"))
+      .configKey(ConfigKey.required(APP_SECRET, "the app secret every request's CheckSum is computed with"))
+      .unsupported(Capability.PROFILE_CUSTOM_ATTRIBUTES,
+          "a NetEase user card has a fixed set of fields; put free data into ext")
+      .unsupported(Capability.PROFILE_TOTAL_SIZE, "NetEase has no API that reports the storage used by user cards")
+      .limits(NeteaseLimits.LIMITS)
+      .defaultRequestsPerSecond(DEFAULT_REQUESTS_PER_SECOND)
+      .build();
 
   /** Needed by {@link java.util.ServiceLoader}. */
   public NeteaseProvider() {}
 
   @Override
-  public String id() {
-    return ID;
-  }
-
-  @Override
-  public Set<Capability> capabilities() {
-    return CAPABILITIES;
-  }
-
-  @Override
-  public Set<String> configKeys() {
-    return KEYS;
+  public ProviderMetadata metadata() {
+    return METADATA;
   }
 
   /**
    * Builds a client. Does no I/O.
    *
-   * @throws io.imfacade.error.ConfigurationException naming the key of a missing or bad value
-   *     (never showing the secret)
+   * @throws io.imfacade.error.ConfigurationException naming the key of a bad value (never showing
+   *     the secret)
    */
   @Override
-  public ImClient create(ImConfig config, ProviderContext context) {
+  public ProviderClient create(ImConfig config, ProviderContext context) {
     HttpUrl baseUrl = baseUrl(config);
-    String appKey = appKey(config);
-    String appSecret = config.require(APP_SECRET);
-    if (!isHeaderSafe(appSecret)) {
-      // Only the CheckSum derived from it travels; still, a secret with a line break is a paste error.
-      throw config.invalid(APP_SECRET, "printable ASCII without spaces");
-    }
-    HttpSettings settings = HttpSettings.from(config, DEFAULT_REQUESTS_PER_SECOND);
-    return NeteaseApp.open(ID, context, settings, baseUrl, appKey, appSecret, CAPABILITIES);
+    String appKey = headerSafe(config, APP_KEY);
+    // Only the CheckSum derived from it travels; still, a secret with a line break is a paste error.
+    String appSecret = headerSafe(config, APP_SECRET);
+    return NeteaseClients.open(METADATA, config, context, baseUrl, appKey, appSecret);
   }
 
   private static HttpUrl baseUrl(ImConfig config) {
-    String raw = config.get(BASE_URL).orElse(DEFAULT_BASE_URL);
-    HttpUrl url = HttpUrl.parse(raw);
+    HttpUrl url = HttpUrl.parse(config.get(BASE_URL).orElse(DEFAULT_BASE_URL));
     if (url == null || url.query() != null || url.fragment() != null) {
       throw config.invalid(BASE_URL, "an http:// or https:// URL without query or fragment");
     }
     List<String> segments = url.pathSegments();
-    String last = segments.isEmpty() ? "" : segments.get(segments.size() - 1);
+    String last = segments.get(segments.size() - 1);
     if (last.isEmpty() && segments.size() > 1) {
       last = segments.get(segments.size() - 2);
     }
@@ -113,17 +97,13 @@ public final class NeteaseProvider implements ImProvider {
     return url;
   }
 
-  private static String appKey(ImConfig config) {
-    String appKey = config.require(APP_KEY);
-    if (!isHeaderSafe(appKey)) {
-      throw config.invalid(APP_KEY, "printable ASCII without spaces (it is sent as the AppKey header)");
+  /** The value of {@code key}: printable ASCII without spaces, what an HTTP header value is made of. */
+  private static String headerSafe(ImConfig config, String key) {
+    String value = config.require(key);
+    if (!value.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+      throw config.invalid(key, "printable ASCII without spaces");
     }
-    return appKey;
-  }
-
-  /** Printable ASCII without spaces: what an HTTP header value (and a sane key) is made of. */
-  private static boolean isHeaderSafe(String value) {
-    return value.chars().allMatch(c -> c > 0x20 && c < 0x7f);
+    return value;
   }
 
   @Override

@@ -1,11 +1,10 @@
 package io.imfacade.netease;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.imfacade.ImClient;
 import io.imfacade.ImConfig;
-import io.imfacade.error.ImException;
 import io.imfacade.error.ProviderUnavailableException;
 import io.imfacade.profile.ProfileUpdate;
 import io.imfacade.simulator.Fault;
@@ -67,9 +66,8 @@ class FaultsTest {
 
     sim.faults().faultNext(1, Fault.CONNECTION_RESET);
     try (ImClient client = client(ImConfig.RETRY_MAX_ATTEMPTS, "1")) {
-      Throwable thrown = catchThrowable(() -> client.profiles().get("alice"));
-      assertThat(thrown).isInstanceOf(ProviderUnavailableException.class);
-      assertThat(((ImException) thrown).provider()).contains("netease");
+      assertThatThrownBy(() -> client.profiles().get("alice"))
+          .isInstanceOfSatisfying(ProviderUnavailableException.class, e -> assertThat(e.provider()).contains("netease"));
     }
   }
 
@@ -88,10 +86,9 @@ class FaultsTest {
     try (ImClient client = client()) {
       // set() reads the team, then writes: the one-shot fault is queued for the second request.
       sim.faults().faultNext(1, Fault.delay(Duration.ZERO)).failNext(1, 503);
-      Throwable thrown = catchThrowable(() -> client.groupMemberAttributes().set("1001", "bob", Map.of("a", "1")));
+      assertThatThrownBy(() -> client.groupMemberAttributes().set("1001", "bob", Map.of("a", "1")))
+          .isInstanceOfSatisfying(ProviderUnavailableException.class, e -> assertThat(e.vendorCode()).contains("503"));
 
-      assertThat(thrown).isInstanceOf(ProviderUnavailableException.class);
-      assertThat(((ImException) thrown).vendorCode()).contains("503");
       assertThat(sim.requests()).as("one read, one write, no replay").isEqualTo(2);
       assertThat(client.groupMemberAttributes().set("1001", "bob", Map.of("a", "1"))).isEqualTo(Map.of("a", "1"));
     }
@@ -101,10 +98,11 @@ class FaultsTest {
   void aGatewayPageKeepsItsStatus() {
     sim.faults().failNext(3, 502);
     try (ImClient client = client()) {
-      ProviderUnavailableException e = (ProviderUnavailableException) catchThrowable(() -> client.profiles().get("alice"));
-      assertThat(e).isNotNull();
-      assertThat(e.httpStatus()).hasValue(502);
-      assertThat(e.vendorMessage()).hasValueSatisfying(m -> assertThat(m).contains("Bad Gateway"));
+      assertThatThrownBy(() -> client.profiles().get("alice"))
+          .isInstanceOfSatisfying(ProviderUnavailableException.class, e -> {
+            assertThat(e.httpStatus()).hasValue(502);
+            assertThat(e.vendorMessage()).hasValueSatisfying(m -> assertThat(m).contains("Bad Gateway"));
+          });
     }
     assertThat(sim.requests()).as("three attempts").isEqualTo(3);
   }
@@ -113,8 +111,7 @@ class FaultsTest {
   void aMalformedBodyIsAnUnavailableVendorAndIsNotRetried() {
     sim.faults().faultNext(1, Fault.MALFORMED_JSON);
     try (ImClient client = client()) {
-      Throwable thrown = catchThrowable(() -> client.profiles().get("alice"));
-      assertThat(thrown).isInstanceOf(ProviderUnavailableException.class);
+      assertThatThrownBy(() -> client.profiles().get("alice")).isInstanceOf(ProviderUnavailableException.class);
     }
     assertThat(sim.requests()).isEqualTo(1);
   }
@@ -123,8 +120,8 @@ class FaultsTest {
   void emptyAnswersAndGarbageAreUnavailableVendors() {
     sim.faults().faultNext(1, Fault.EMPTY_RESPONSE).faultNext(1, Fault.RANDOM_BYTES);
     try (ImClient client = client(ImConfig.RETRY_MAX_ATTEMPTS, "1")) {
-      assertThat(catchThrowable(() -> client.profiles().get("alice"))).isInstanceOf(ProviderUnavailableException.class);
-      assertThat(catchThrowable(() -> client.profiles().get("alice"))).isInstanceOf(ProviderUnavailableException.class);
+      assertThatThrownBy(() -> client.profiles().get("alice")).isInstanceOf(ProviderUnavailableException.class);
+      assertThatThrownBy(() -> client.profiles().get("alice")).isInstanceOf(ProviderUnavailableException.class);
       assertThat(client.profiles().get("alice")).isPresent();
     }
   }
@@ -133,9 +130,8 @@ class FaultsTest {
   void anAnswerLaterThanTheReadTimeoutIsUnavailable() {
     sim.faults().faultNext(1, Fault.delay(Duration.ofSeconds(3)));
     try (ImClient client = client(ImConfig.HTTP_READ_TIMEOUT_MS, "300", ImConfig.RETRY_MAX_ATTEMPTS, "1")) {
-      ProviderUnavailableException e = (ProviderUnavailableException) catchThrowable(() -> client.profiles().get("alice"));
-      assertThat(e).isNotNull();
-      assertThat(e.getMessage()).contains("read timeout");
+      assertThatThrownBy(() -> client.profiles().get("alice"))
+          .isInstanceOf(ProviderUnavailableException.class).hasMessageContaining("read timeout");
     }
   }
 
@@ -143,9 +139,8 @@ class FaultsTest {
   void aVendorThatNeverAnswersInTimeEndsAtTheCallDeadline() {
     sim.faults().latency(Duration.ofSeconds(5));
     try (ImClient client = client(ImConfig.HTTP_READ_TIMEOUT_MS, "10000", ImConfig.HTTP_CALL_TIMEOUT_MS, "1000")) {
-      ProviderUnavailableException e = (ProviderUnavailableException) catchThrowable(() -> client.profiles().get("alice"));
-      assertThat(e).isNotNull();
-      assertThat(e.getMessage()).contains("deadline");
+      assertThatThrownBy(() -> client.profiles().get("alice"))
+          .isInstanceOf(ProviderUnavailableException.class).hasMessageContaining("deadline");
     } finally {
       sim.faults().clear();
     }

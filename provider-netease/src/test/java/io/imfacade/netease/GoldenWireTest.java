@@ -6,7 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -129,19 +129,26 @@ class GoldenWireTest {
     }
   }
 
-  /** What OkHttp puts on the wire, exactly: the seed's spelling, before any server normalizes it. */
+  /**
+   * What OkHttp puts on the wire, exactly: the seed's spelling, before any server normalizes it.
+   * Captured by a network interceptor of a shared OkHttpClient registered in the context, which
+   * every client of the context derives its own from.
+   */
   @Test
-  void contentTypeIsTheSeeds() throws Exception {
+  void contentTypeIsTheSeeds() {
     List<String> seen = new CopyOnWriteArrayList<>();
     Interceptor capture = chain -> {
       seen.add(chain.request().header("Content-Type"));
       return chain.proceed(chain.request());
     };
-    OkHttpClient http = new OkHttpClient.Builder().addNetworkInterceptor(capture).build();
-    NeteaseApi api = HttpClients.retrofit(WM.baseUrl() + "/nimserver/", http).create(NeteaseApi.class);
     WM.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(200).withBody("{\"code\":200}")));
-
-    api.updateUinfo("zhangsan", Map.of("name", "Jack")).execute();
+    try (ProviderContext capturing = ProviderContext.create()) {
+      capturing.shared(HttpClients.SHARED_CLIENT_KEY, Object.class,
+          () -> new OkHttpClient.Builder().addNetworkInterceptor(capture).build());
+      try (ImClient c = TestClients.to(WM.baseUrl()).open(capturing)) {
+        c.profiles().update("zhangsan", ProfileUpdate.builder().nickname("Jack").build());
+      }
+    }
 
     assertThat(seen).containsExactly(FORM_UTF8);
   }
@@ -194,15 +201,14 @@ class GoldenWireTest {
     WM.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(200)
         .withHeader("Content-Type", "application/json; charset=utf-8").withBody(answer("getUinfos-error.response.json"))));
 
-    InvalidRequestException e = catchThrowableOfType(InvalidRequestException.class,
-        () -> client.profiles().getAll(List.of("t1", "t2")));
-
-    assertThat(e).isNotNull();
-    assertThat(e.vendorCode()).contains("414");
-    assertThat(e.vendorMessage()).contains("limit max accids size: 200");
-    assertThat(e.provider()).contains("netease");
-    assertThat(e.operation()).contains("profiles.getAll");
-    assertThat(e.isRetryable()).isFalse();
+    assertThatThrownBy(() -> client.profiles().getAll(List.of("t1", "t2")))
+        .isInstanceOfSatisfying(InvalidRequestException.class, e -> {
+          assertThat(e.vendorCode()).contains("414");
+          assertThat(e.vendorMessage()).contains("limit max accids size: 200");
+          assertThat(e.provider()).contains("netease");
+          assertThat(e.operation()).contains("profiles.getAll");
+          assertThat(e.isRetryable()).isFalse();
+        });
     assertThat(WM.getAllServeEvents()).as("a parameter error is not retried").hasSize(1);
   }
 

@@ -1,22 +1,24 @@
 package io.imfacade.netease;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import io.imfacade.ImClient;
 import io.imfacade.error.ConflictException;
-import io.imfacade.error.InvalidRequestException;
 import io.imfacade.error.NotFoundException;
+import io.imfacade.error.ProviderUnavailableException;
 import io.imfacade.error.QuotaExceededException;
 import io.imfacade.group.BatchResult;
 import io.imfacade.spi.ProviderContext;
@@ -109,10 +111,10 @@ class MemberAttributesTest {
     assertThat(client.groupMemberAttributes().get(TID, "carol")).isEmpty();
     assertThat(client.groupMemberAttributes().get(TID, "own")).as("the owner is a member").isEmpty();
     assertThat(client.groupMemberAttributes().get(TID, "adm")).as("so is an admin").isEqualTo(map("role", "admin"));
-    assertThat(catchThrowable(() -> client.groupMemberAttributes().get(TID, "zed"))).isInstanceOf(NotFoundException.class);
+    assertThatThrownBy(() -> client.groupMemberAttributes().get(TID, "zed")).isInstanceOf(NotFoundException.class);
 
     Map<String, Map<String, String>> many = client.groupMemberAttributes().get(TID, List.of("zed", "dave", "bob", "BOB", "adm"), List.of("seat"));
-    assertThat(new ArrayList<>(many.keySet())).containsExactly("dave", "bob", "adm");
+    assertThat(new ArrayList<>(many.keySet())).as("the caller's spellings").containsExactly("dave", "bob", "BOB", "adm");
     assertThat(many.get("bob")).isEqualTo(map("seat", "3"));
     assertThat(many.get("adm")).isEmpty();
     assertThat(sent(QUERY)).hasSize(6).allSatisfy(e -> assertThat(Wiretap.form(e.getRequest())).containsExactly(Map.entry("tid", TID)));
@@ -122,11 +124,11 @@ class MemberAttributesTest {
   void aMissingTeamIsNotFound() {
     WM.stubFor(post(urlEqualTo(QUERY)).willReturn(okJson("{\"code\":803,\"desc\":\"team not exist: 1001\"}")));
 
-    NotFoundException e = (NotFoundException) catchThrowable(() -> client.groupMemberAttributes().get(TID, "bob"));
-    assertThat(e.vendorCode()).contains("803");
-    assertThat(catchThrowable(() -> client.groupMemberAttributes().set(TID, "bob", map("a", "1")))).isInstanceOf(NotFoundException.class);
-    assertThat(catchThrowable(() -> client.groupMemberAttributes().setAll(TID, Map.of("bob", map("a", "1")))))
-        .isInstanceOf(NotFoundException.class);
+    assertThatThrownBy(() -> client.groupMemberAttributes().get(TID, "bob"))
+        .isInstanceOfSatisfying(NotFoundException.class, e -> assertThat(e.vendorCode()).contains("803"));
+    assertThatThrownBy(() -> client.groupMemberAttributes().set(TID, "bob", map("a", "1"))).isInstanceOf(NotFoundException.class);
+    assertThatThrownBy(() -> client.groupMemberAttributes().setAll(TID, Map.of("bob", map("a", "1"))))
+        .as("nothing could be attempted: setAll throws").isInstanceOf(NotFoundException.class);
     assertThat(sent(UPDATE)).isEmpty();
   }
 
@@ -173,11 +175,10 @@ class MemberAttributesTest {
   void aForeignCustomValueIsPreservedAndNeverOverwritten(String foreign) {
     team("bob", foreign, "carol", "{\"x\":\"1\"}");
 
-    ConflictException e = (ConflictException) catchThrowable(() -> client.groupMemberAttributes().set(TID, "bob", map("a", "1")));
+    assertThatThrownBy(() -> client.groupMemberAttributes().set(TID, "bob", map("a", "1")))
+        .isInstanceOf(ConflictException.class).hasMessageContaining("bob").hasMessageContaining(TID);
     BatchResult batch = client.groupMemberAttributes().setAll(TID, Map.of("bob", map("a", "1"), "carol", map("y", "2")));
 
-    assertThat(e).isNotNull();
-    assertThat(e.getMessage()).contains("bob").contains(TID);
     assertThat(client.groupMemberAttributes().get(TID, "bob")).as("a read shows no neutral attributes").isEmpty();
     assertThat(batch.failed()).containsOnlyKeys("bob");
     assertThat(batch.failed().get("bob")).isInstanceOf(ConflictException.class);
@@ -192,16 +193,13 @@ class MemberAttributesTest {
     // {"a":"x*500","b":"y*N"} = 2 + (3+1+502) + 1 + (3+1+N+2) bytes
     int fits = 1024 - (2 + 506 + 1 + 6);
 
-    QuotaExceededException over = (QuotaExceededException) catchThrowable(() ->
-        client.groupMemberAttributes().set(TID, "bob", map("b", "y".repeat(fits + 1))));
+    // What is stored already counts: the guard cannot know it, the provider checks the merged object.
+    assertThatThrownBy(() -> client.groupMemberAttributes().set(TID, "bob", map("b", "y".repeat(fits + 1))))
+        .isInstanceOf(QuotaExceededException.class).hasMessageContaining("1025").hasMessageContaining("1024");
     client.groupMemberAttributes().set(TID, "bob", map("b", "y".repeat(fits)));
     // Multi-byte characters count as bytes: 3 bytes each.
-    QuotaExceededException wide = (QuotaExceededException) catchThrowable(() ->
-        client.groupMemberAttributes().set(TID, "carol", map("k1", "汉".repeat(170), "k2", "汉".repeat(170))));
-
-    assertThat(over).isNotNull();
-    assertThat(over.getMessage()).contains("1025").contains("1024");
-    assertThat(wide).isNotNull();
+    assertThatThrownBy(() -> client.groupMemberAttributes().set(TID, "carol", map("k1", "汉".repeat(170), "k2", "汉".repeat(170))))
+        .isInstanceOf(QuotaExceededException.class);
     List<ServeEvent> updates = sent(UPDATE);
     assertThat(updates).hasSize(1);
     assertThat(Wiretap.form(updates.get(0).getRequest()).get("custom").getBytes(StandardCharsets.UTF_8))
@@ -219,7 +217,7 @@ class MemberAttributesTest {
 
     BatchResult result = client.groupMemberAttributes().setAll(TID, input);
 
-    assertThat(result.succeeded()).containsOnlyKeys("bob", "carol", "dave");
+    assertThat(result.succeeded()).as("the caller's spellings").containsOnlyKeys("Bob", "carol", "dave");
     assertThat(result.succeeded().get("carol")).isEqualTo(map("n", "2"));
     assertThat(result.succeeded().get("dave")).isEmpty();
     assertThat(result.failed()).containsOnlyKeys("zed");
@@ -243,39 +241,60 @@ class MemberAttributesTest {
     assertThat(result.failed().get("carol")).isInstanceOf(NotFoundException.class);
   }
 
+  /**
+   * Issue 9: every member's outcome is reported whatever happens to the other writes (an HTTP 500,
+   * a reset connection, a gateway page answered with 200), and setAll itself does not throw.
+   */
   @Test
-  void badInputIsRefusedBeforeAnyRequest() {
-    team("bob", null);
-    Map<String, String> nullValue = new LinkedHashMap<>();
-    nullValue.put("a", null);
-    Map<String, Map<String, String>> twice = new LinkedHashMap<>();
-    twice.put("bob", map("a", "1"));
-    twice.put("BOB", map("a", "2"));
-    List<Runnable> calls = List.of(
-        () -> client.groupMemberAttributes().set(TID, "bob", map("k".repeat(17), "v")),
-        () -> client.groupMemberAttributes().set(TID, "bob", map("k", "v".repeat(513))),
-        () -> client.groupMemberAttributes().set(TID, "bob", Map.of()),
-        () -> client.groupMemberAttributes().set(TID, "bob", nullValue),
-        () -> client.groupMemberAttributes().set("team-1", "bob", map("a", "1")),
-        () -> client.groupMemberAttributes().get(TID, "a/b"),
-        () -> client.groupMemberAttributes().get(TID, List.of("bob"), null),
-        () -> client.groupMemberAttributes().setAll(TID, twice),
-        () -> client.groupMemberAttributes().setAll(TID, Map.of("bob", map("", "x"))),
-        () -> client.groupMemberAttributes().setAll(TID, null));
-    for (Runnable call : calls) {
-      assertThat(catchThrowable(call::run)).isInstanceOf(InvalidRequestException.class);
+  void everyMemberIsReportedWhateverHappensToTheOtherWrites() {
+    team("bob", null, "carol", null, "dave", null, "erin", null, "frank", null);
+    WM.stubFor(post(urlEqualTo(UPDATE)).withFormParam("accid", equalTo("carol"))
+        .willReturn(aResponse().withStatus(500).withBody("{\"code\":500,\"desc\":\"server error\"}")));
+    WM.stubFor(post(urlEqualTo(UPDATE)).withFormParam("accid", equalTo("dave"))
+        .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+    WM.stubFor(post(urlEqualTo(UPDATE)).withFormParam("accid", equalTo("erin"))
+        .willReturn(aResponse().withStatus(200).withBody("<html>maintenance</html>")));
+    Map<String, Map<String, String>> input = new LinkedHashMap<>();
+    for (String user : List.of("bob", "carol", "dave", "erin", "frank")) {
+      input.put(user, map("a", "1"));
     }
-    assertThat(WM.getAllServeEvents()).isEmpty();
+
+    BatchResult result = client.groupMemberAttributes().setAll(TID, input);
+
+    assertThat(result.succeeded()).containsOnlyKeys("bob", "frank");
+    assertThat(result.failed()).containsOnlyKeys("carol", "dave", "erin");
+    assertThat(result.failed().values()).allSatisfy(e -> assertThat(e).isInstanceOf(ProviderUnavailableException.class));
+    assertThat(sent(UPDATE)).as("each write sent once: a write is not replayed").hasSize(5);
   }
 
-  @Test
-  void anOwnerGivenAsABareAccidIsUnderstood() {
-    WM.stubFor(post(urlEqualTo(QUERY)).willReturn(okJson(
-        "{\"code\":200,\"tinfo\":{\"owner\":\"Own\",\"members\":[{\"accid\":\"bob\",\"custom\":\"{}\"}]}}")));
+  /**
+   * Issue 9: a queryDetail answer without the documented fields (tinfo; an owner object; admins
+   * and members arrays; an accid on every member) is an unavailable vendor, never "not a member".
+   * The owner as a bare accid is team/query's shape, not queryDetail's (netease-facts §6).
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "{\"code\":200}",
+      "{\"code\":200,\"tinfo\":{}}",
+      "{\"code\":200,\"tinfo\":{\"owner\":{\"accid\":\"own\"},\"admins\":[]}}",
+      "{\"code\":200,\"tinfo\":{\"owner\":{\"accid\":\"own\"},\"members\":[{\"accid\":\"bob\"}]}}",
+      "{\"code\":200,\"tinfo\":{\"owner\":\"own\",\"admins\":[],\"members\":[{\"accid\":\"bob\"}]}}",
+      "{\"code\":200,\"tinfo\":{\"owner\":{\"nick\":\"x\"},\"admins\":[],\"members\":[{\"accid\":\"bob\"}]}}",
+      "{\"code\":200,\"tinfo\":{\"owner\":{\"accid\":\"own\"},\"admins\":[],\"members\":[{\"custom\":\"{}\"}]}}",
+      "{\"code\":200,\"tinfo\":{\"owner\":{\"accid\":\"own\"},\"admins\":[],\"members\":\"bob\"}}",
+  })
+  void aMalformedTeamIsAnUnavailableVendorNeverNotAMember(String answer) {
+    WM.stubFor(post(urlEqualTo(QUERY)).willReturn(okJson(answer)));
 
-    client.groupMemberAttributes().set(TID, "bob", map("a", "1"));
-
-    assertThat(Wiretap.form(sent(UPDATE).get(0).getRequest())).containsEntry("owner", "own");
-    assertThat(client.groupMemberAttributes().get(TID, "own")).isEmpty();
+    assertThatThrownBy(() -> client.groupMemberAttributes().get(TID, "bob"))
+        .isInstanceOfSatisfying(ProviderUnavailableException.class,
+            e -> assertThat(e.operation()).contains("groupMemberAttributes.get"));
+    assertThatThrownBy(() -> client.groupMemberAttributes().get(TID, List.of("bob", "zed"), List.of()))
+        .isInstanceOf(ProviderUnavailableException.class);
+    assertThatThrownBy(() -> client.groupMemberAttributes().set(TID, "bob", map("a", "1")))
+        .isInstanceOf(ProviderUnavailableException.class);
+    assertThatThrownBy(() -> client.groupMemberAttributes().setAll(TID, Map.of("bob", map("a", "1"))))
+        .isInstanceOf(ProviderUnavailableException.class);
+    assertThat(sent(UPDATE)).isEmpty();
   }
 }

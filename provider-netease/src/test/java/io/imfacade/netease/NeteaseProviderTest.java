@@ -1,15 +1,21 @@
 package io.imfacade.netease;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.imfacade.Capability;
 import io.imfacade.ImClient;
 import io.imfacade.ImConfig;
 import io.imfacade.ImFacade;
 import io.imfacade.error.ConfigurationException;
+import io.imfacade.profile.ProfileField;
+import io.imfacade.spi.ConfigKey;
 import io.imfacade.spi.ImProvider;
+import io.imfacade.spi.LengthLimit;
+import io.imfacade.spi.LengthUnit;
 import io.imfacade.spi.ProviderContext;
+import io.imfacade.spi.ProviderMetadata;
+import io.imfacade.spi.VendorLimits;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.ServiceLoader;
@@ -19,7 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Loading the provider and checking its configuration. */
+/** Loading the provider, its metadata and limits, and checking its configuration. */
 class NeteaseProviderTest {
 
   private static final String SECRET = "s3cr3t-value-never-shown";
@@ -44,22 +50,70 @@ class NeteaseProviderTest {
     return c;
   }
 
-  private ConfigurationException refused(Map<String, String> config) {
-    Throwable thrown = catchThrowable(() -> ImFacade.open(ImConfig.of(config), context));
-    assertThat(thrown).isInstanceOf(ConfigurationException.class);
-    assertThat(thrown.getMessage()).doesNotContain(SECRET);
-    return (ConfigurationException) thrown;
+  private void assertRefusedNaming(Map<String, String> config, String key) {
+    assertThatThrownBy(() -> ImFacade.open(ImConfig.of(config), context))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining(key)
+        .hasMessageNotContaining(SECRET);
   }
 
   @Test
-  void isFoundByServiceLoader() {
-    assertThat(ImFacade.providers()).contains("netease");
+  void isFoundByServiceLoaderWithItsMetadata() {
     ImProvider provider = ServiceLoader.load(ImProvider.class).stream()
         .map(ServiceLoader.Provider::get).filter(p -> p.id().equals("netease")).findFirst().orElseThrow();
+    ProviderMetadata metadata = provider.metadata();
+
     assertThat(provider).isInstanceOf(NeteaseProvider.class);
-    assertThat(provider.configKeys()).containsExactlyInAnyOrder("netease.baseUrl", "netease.appKey", "netease.appSecret");
-    assertThat(provider.capabilities()).containsExactlyInAnyOrder(
+    assertThat(ImFacade.metadata("netease")).contains(metadata);
+    assertThat(metadata.id()).isEqualTo("netease");
+    assertThat(metadata.name()).contains("NetEase");
+    assertThat(metadata.configKeys()).containsExactly(
+        ConfigKey.withDefault("netease.baseUrl", "https://api.netease.im",
+            "the API host with its scheme, without /nimserver (the client adds it)"),
+        ConfigKey.required("netease.appKey", "the app key, sent as the AppKey header"),
+        ConfigKey.required("netease.appSecret", "the app secret every request's CheckSum is computed with"));
+    assertThat(metadata.capabilities()).containsExactlyInAnyOrder(
         Capability.GROUP_MEMBER_ATTRIBUTES, Capability.CONTACT_REMARK, Capability.BLOCK_LIST);
+    assertThat(metadata.unsupported()).containsOnlyKeys(Capability.PROFILE_CUSTOM_ATTRIBUTES, Capability.PROFILE_TOTAL_SIZE);
+    assertThat(metadata.unsupported().get(Capability.PROFILE_CUSTOM_ATTRIBUTES)).contains("ext");
+    assertThat(metadata.defaultRequestsPerSecond()).hasValue(100);
+    assertThat(metadata.limits().name()).isEqualTo("netease");
+  }
+
+  /** The limits against /work/notes/netease-facts.md, literal values with their sections. */
+  @Test
+  void theLimitsAreTheDocumentedOnes() {
+    VendorLimits limits = NeteaseProvider.METADATA.limits();
+
+    // §3 updateUinfo: "字符" read as UTF-16 code units (refuses more), icon in bytes.
+    assertThat(limits.profileField(ProfileField.NICKNAME)).isEqualTo(LengthLimit.of(64, LengthUnit.UTF16_UNITS));
+    assertThat(limits.profileField(ProfileField.AVATAR_URL)).isEqualTo(LengthLimit.of(1024, LengthUnit.BYTES));
+    assertThat(limits.profileField(ProfileField.BIRTH)).isEqualTo(LengthLimit.of(16, LengthUnit.UTF16_UNITS));
+    assertThat(limits.profileField(ProfileField.SIGN)).isEqualTo(LengthLimit.of(256, LengthUnit.UTF16_UNITS));
+    assertThat(limits.profileField(ProfileField.EMAIL)).isEqualTo(LengthLimit.of(64, LengthUnit.UTF16_UNITS));
+    assertThat(limits.profileField(ProfileField.PHONE)).isEqualTo(LengthLimit.of(32, LengthUnit.UTF16_UNITS));
+    assertThat(limits.profileField(ProfileField.EXT)).isEqualTo(LengthLimit.of(1024, LengthUnit.UTF16_UNITS));
+    assertThat(limits.profileKeys()).as("no custom attributes, no total: no storage keys").isEmpty();
+    assertThat(limits.profileTotalBytes()).isEqualTo(Integer.MAX_VALUE);
+    assertThat(limits.profileBatchGet()).as("§3 getUinfos").isEqualTo(200);
+    // §6 updateTeamNick: custom ≤ 1024 bytes, shared by all of a member's attributes.
+    assertThat(limits.memberTotalBytes()).isEqualTo(1024);
+    assertThat(limits.memberKey()).isEqualTo(LengthLimit.NONE);
+    assertThat(limits.memberValue()).isEqualTo(LengthLimit.NONE);
+    // §1 alias 128, friend cap 3000; §2 block list 3000.
+    assertThat(limits.remark()).isEqualTo(LengthLimit.of(128, LengthUnit.UTF16_UNITS));
+    assertThat(limits.contactsMax()).isEqualTo(3000);
+    assertThat(limits.blockListMax()).isEqualTo(3000);
+    // §4 accid: 32 of letters, digits, _ @ . -
+    assertThat(limits.userId().maxLength()).isEqualTo(32);
+    assertThat(limits.userId().violation("a_b@c.d-9")).isNull();
+    assertThat(limits.userId().violation("a".repeat(33))).isNotNull();
+    assertThat(limits.userId().violation("a+b")).isNotNull();
+    assertThat(limits.userId().violation("张三")).isNotNull();
+    // §6 tid: a Long.
+    assertThat(limits.groupId().violation("9223372036854775807")).isNull();
+    assertThat(limits.groupId().violation("12345678901234567890")).isNotNull();
+    assertThat(limits.groupId().violation("team-1")).isNotNull();
   }
 
   @Test
@@ -75,32 +129,42 @@ class NeteaseProviderTest {
   void aMissingCredentialIsNamed(String key) {
     Map<String, String> c = config();
     c.remove(key);
-    assertThat(refused(c).getMessage()).contains(key);
+    assertRefusedNaming(c, key);
   }
 
   @Test
-  void badValuesAreNamedAndTheSecretIsNeverShown() {
+  void aSecretWithALineBreakIsRefusedWithoutShowingIt() {
     Map<String, String> c = config();
     c.put("netease.appSecret", "s3cr3t\nvalue-never-shown");
-    assertThat(refused(c).getMessage()).contains("netease.appSecret").contains("****");
+    assertThatThrownBy(() -> ImFacade.open(ImConfig.of(c), context))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("netease.appSecret")
+        .hasMessageContaining("****")
+        .hasMessageNotContaining("value-never-shown");
+  }
 
-    c = config();
+  @ParameterizedTest
+  @ValueSource(strings = {"ftp://example.com", "not a url", "https://api.netease.im/?a=b",
+      "https://api-cn.yunxinapi.com/nimserver", "https://api-cn.yunxinapi.com/nimserver/"})
+  void aBadBaseUrlIsNamed(String url) {
+    Map<String, String> c = config();
+    c.put("netease.baseUrl", url);
+    assertRefusedNaming(c, "netease.baseUrl");
+  }
+
+  @Test
+  void otherBadValuesAreNamed() {
+    Map<String, String> c = config();
     c.put("netease.appKey", "key with space");
-    assertThat(refused(c).getMessage()).contains("netease.appKey");
+    assertRefusedNaming(c, "netease.appKey");
 
-    for (String url : new String[] {"ftp://example.com", "not a url", "https://api.netease.im/?a=b", "https://api-cn.yunxinapi.com/nimserver"}) {
-      c = config();
-      c.put("netease.baseUrl", url);
-      assertThat(refused(c).getMessage()).contains("netease.baseUrl");
-    }
+    Map<String, String> typo = config();
+    typo.put("netease.appSecrett", "typo");
+    assertRefusedNaming(typo, "netease.appSecrett");
 
-    c = config();
-    c.put("netease.appSecrett", "typo");
-    assertThat(refused(c).getMessage()).contains("netease.appSecrett");
-
-    c = config();
-    c.put("rateLimit.requestsPerSecond", "-1");
-    assertThat(refused(c).getMessage()).contains("rateLimit.requestsPerSecond");
+    Map<String, String> rate = config();
+    rate.put("rateLimit.requestsPerSecond", "-1");
+    assertRefusedNaming(rate, "rateLimit.requestsPerSecond");
   }
 
   @Test

@@ -1,7 +1,7 @@
 package io.imfacade.netease;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.imfacade.ImClient;
 import io.imfacade.ImConfig;
@@ -80,15 +80,14 @@ class RateLimitTest {
     try (ProviderContext context = ProviderContext.create();
         ImClient first = TestClients.to(SIM.baseUrl()).set(ImConfig.HTTP_CALL_TIMEOUT_MS, "2000").open(context);
         ImClient second = TestClients.to(SIM.baseUrl()).set(ImConfig.HTTP_CALL_TIMEOUT_MS, "2000").open(context)) {
-      RateLimitedException blocked = (RateLimitedException) catchThrowable(() -> first.profiles().get("alice"));
-      assertThat(blocked).isNotNull();
-      assertThat(blocked.retryAfter()).contains(Duration.ofSeconds(10));
-      assertThat(blocked.vendorCode()).contains("416");
+      assertThatThrownBy(() -> first.profiles().get("alice"))
+          .isInstanceOfSatisfying(RateLimitedException.class, blocked -> {
+            assertThat(blocked.retryAfter()).contains(Duration.ofSeconds(10));
+            assertThat(blocked.vendorCode()).contains("416");
+          });
       assertThat(sim.requests()).isEqualTo(1);
 
-      Throwable waiting = catchThrowable(() -> second.profiles().get("alice"));
-
-      assertThat(waiting).isInstanceOf(RateLimitedException.class);
+      assertThatThrownBy(() -> second.profiles().get("alice")).isInstanceOf(RateLimitedException.class);
       assertThat(sim.requests()).as("the paused app sent nothing more").isEqualTo(1);
     }
   }

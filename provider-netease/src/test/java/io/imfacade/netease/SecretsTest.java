@@ -21,7 +21,6 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -88,7 +87,6 @@ class SecretsTest {
   void theConfigurationNeverShowsTheSecret() {
     ImConfig config = ImConfig.of(Map.of("provider", "netease", "netease.appKey", "k", "netease.appSecret", SECRET));
     assertThat(config.toString()).doesNotContain(SECRET).contains("netease.appSecret=****");
-    assertThat(new Signer("k", SECRET, Clock.systemUTC()).toString()).doesNotContain(SECRET);
     assertThat(WM.getAllServeEvents()).isEmpty();
   }
 }

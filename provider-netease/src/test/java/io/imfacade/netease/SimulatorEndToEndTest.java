@@ -1,7 +1,7 @@
 package io.imfacade.netease;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.imfacade.ImClient;
 import io.imfacade.contact.Contact;
@@ -89,8 +89,8 @@ class SimulatorEndToEndTest {
     assertThat(patched.nickname()).isEqualTo("张三 🎉");
 
     assertThat(client.profiles().getAll(List.of("ghost", "bob", "carol", "alice", "BOB")))
-        .as("unknown users and users with nothing set are absent; input order")
-        .containsOnlyKeys("bob", "alice");
+        .as("unknown users and users with nothing set are absent; the caller's spellings")
+        .containsOnlyKeys("bob", "alice", "BOB");
     assertThat(new ArrayList<>(client.profiles().getAll(List.of("bob", "alice")).keySet())).containsExactly("bob", "alice");
 
     client.profiles().delete("alice");
@@ -98,7 +98,7 @@ class SimulatorEndToEndTest {
     assertThat(client.profiles().get("alice")).isEmpty();
     assertThat(sim.userCard("alice")).containsOnlyKeys("gender").containsEntry("gender", "0");
     assertThat(client.profiles().get("bob").orElseThrow().nickname()).isEqualTo("Bob");
-    assertThat(catchThrowable(() -> client.profiles().update("ghost", ProfileUpdate.builder().nickname("x").build())))
+    assertThatThrownBy(() -> client.profiles().update("ghost", ProfileUpdate.builder().nickname("x").build()))
         .isInstanceOf(NotFoundException.class);
   }
 
@@ -154,16 +154,16 @@ class SimulatorEndToEndTest {
     assertThat(client.contacts().allContacts("f05").findFirst()).contains(Contact.of("alice"));
     client.contacts().setRemark("alice", "f05", "");
     assertThat(sim.aliasOf("alice", "f05")).isEmpty();
-    assertThat(catchThrowable(() -> client.contacts().setRemark("alice", "bob", "stranger"))).isInstanceOf(NotFoundException.class);
+    assertThatThrownBy(() -> client.contacts().setRemark("alice", "bob", "stranger")).isInstanceOf(NotFoundException.class);
 
     client.contacts().removeContact("f05", "alice");
     assertThat(sim.friendsOf("alice")).doesNotContain("f05");
     assertThat(sim.friendsOf("f05")).isEmpty();
     client.contacts().removeContact("alice", "f05");
     client.contacts().removeContact("alice", "ghost");
-    assertThat(catchThrowable(() -> client.contacts().removeContact("ghost", "alice"))).isInstanceOf(NotFoundException.class);
-    assertThat(catchThrowable(() -> client.contacts().addContact("alice", "ghost"))).isInstanceOf(NotFoundException.class);
-    assertThat(catchThrowable(() -> client.contacts().addContact("bob", "bob"))).isInstanceOf(InvalidRequestException.class);
+    assertThatThrownBy(() -> client.contacts().removeContact("ghost", "alice")).isInstanceOf(NotFoundException.class);
+    assertThatThrownBy(() -> client.contacts().addContact("alice", "ghost")).isInstanceOf(NotFoundException.class);
+    assertThatThrownBy(() -> client.contacts().addContact("bob", "bob")).isInstanceOf(InvalidRequestException.class);
   }
 
   @Test
@@ -182,14 +182,14 @@ class SimulatorEndToEndTest {
     assertThat(client.contacts().allBlocked("bob")).isEmpty();
 
     client.contacts().block("alice", List.of("u4", "u5"));
-    Throwable full = catchThrowable(() -> client.contacts().block("alice", List.of("u6")));
-    assertThat(full).as("the simulator's list holds 5").isInstanceOf(QuotaExceededException.class);
-    assertThat(((QuotaExceededException) full).vendorCode()).contains("419");
+    assertThatThrownBy(() -> client.contacts().block("alice", List.of("u6")))
+        .as("the simulator's list holds 5")
+        .isInstanceOfSatisfying(QuotaExceededException.class, e -> assertThat(e.vendorCode()).contains("419"));
 
     client.contacts().unblock("alice", "U3");
     client.contacts().unblock("alice", "u3");
     client.contacts().unblock("alice", "ghost");
-    assertThat(catchThrowable(() -> client.contacts().unblock("ghost", "alice"))).isInstanceOf(NotFoundException.class);
+    assertThatThrownBy(() -> client.contacts().unblock("ghost", "alice")).isInstanceOf(NotFoundException.class);
     assertThat(client.contacts().allBlocked("alice")).containsExactly("bob", "u1", "u4", "u5");
   }
 
@@ -210,7 +210,7 @@ class SimulatorEndToEndTest {
     assertThat(client.groupMemberAttributes().get("1001", List.of("dave", "bob", "carol"), List.of("seat", "nick")))
         .isEqualTo(Map.of("bob", Map.of("seat", "3"), "carol", Map.of()));
 
-    assertThat(catchThrowable(() -> client.groupMemberAttributes().set("1001", "carol", Map.of("a", "1"))))
+    assertThatThrownBy(() -> client.groupMemberAttributes().set("1001", "carol", Map.of("a", "1")))
         .isInstanceOf(ConflictException.class);
     assertThat(sim.teamMemberCustom("1001", "carol")).as("never overwritten").contains("plain text of another app");
     assertThat(sim.teamMemberNick("1001", "carol")).contains("Carol");
@@ -227,17 +227,17 @@ class SimulatorEndToEndTest {
     assertThat(result.failed().get("dave")).isInstanceOf(NotFoundException.class);
     assertThat(sim.teamMemberCustom("1001", "bob")).contains("{}");
 
-    assertThat(catchThrowable(() -> client.groupMemberAttributes().get("1001", "dave"))).isInstanceOf(NotFoundException.class);
-    assertThat(catchThrowable(() -> client.groupMemberAttributes().get("9999", "bob"))).isInstanceOf(NotFoundException.class);
+    assertThatThrownBy(() -> client.groupMemberAttributes().get("1001", "dave")).isInstanceOf(NotFoundException.class);
+    assertThatThrownBy(() -> client.groupMemberAttributes().get("9999", "bob")).isInstanceOf(NotFoundException.class);
   }
 
   @Test
   void aWrongSecretIsAnAuthenticationFailureThatDoesNotShowTheSecret() {
     try (ImClient wrong = TestClients.to(SIM.baseUrl()).app(TestClients.APP_KEY, "not-the-secret-4711").open(context)) {
-      Throwable thrown = catchThrowable(() -> wrong.profiles().get("alice"));
-      assertThat(thrown).isInstanceOf(AuthenticationException.class);
-      assertThat(((AuthenticationException) thrown).vendorCode()).contains("414");
-      assertThat(thrown.getMessage()).doesNotContain("not-the-secret-4711").doesNotContain(TestClients.APP_SECRET);
+      assertThatThrownBy(() -> wrong.profiles().get("alice"))
+          .isInstanceOfSatisfying(AuthenticationException.class, e -> assertThat(e.vendorCode()).contains("414"))
+          .hasMessageNotContaining("not-the-secret-4711")
+          .hasMessageNotContaining(TestClients.APP_SECRET);
     }
   }
 }

@@ -8,20 +8,20 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Opens NetEase clients the way users do, through {@link ImFacade} and the provider's config keys. */
-final class TestClients {
+public final class TestClients {
 
-  static final String APP_KEY = "go9dnk49bkd9jd9vmel1kglw0803mgq3"; // the app key of the doc examples
-  static final String APP_SECRET = "c1b2a3-test-secret-5f0e";
+  public static final String APP_KEY = "go9dnk49bkd9jd9vmel1kglw0803mgq3"; // the app key of the doc examples
+  public static final String APP_SECRET = "c1b2a3-test-secret-5f0e";
 
   private TestClients() {}
 
   /** A builder of a client for {@code baseUrl} with the test app key and secret. */
-  static Builder to(String baseUrl) {
+  public static Builder to(String baseUrl) {
     return new Builder(baseUrl);
   }
 
   /** Builds a client. */
-  static final class Builder {
+  public static final class Builder {
     private final Map<String, String> config = new LinkedHashMap<>();
 
     private Builder(String baseUrl) {
@@ -35,13 +35,13 @@ final class TestClients {
       config.put(ImConfig.HTTP_CALL_TIMEOUT_MS, "20000");
     }
 
-    Builder app(String appKey, String appSecret) {
+    public Builder app(String appKey, String appSecret) {
       config.put(NeteaseProvider.APP_KEY, appKey);
       config.put(NeteaseProvider.APP_SECRET, appSecret);
       return this;
     }
 
-    Builder set(String key, String value) {
+    public Builder set(String key, String value) {
       if (value == null) {
         config.remove(key);
       } else {
@@ -50,7 +50,7 @@ final class TestClients {
       return this;
     }
 
-    ImClient open(ProviderContext context) {
+    public ImClient open(ProviderContext context) {
       return ImFacade.open(ImConfig.of(config), context);
     }
   }

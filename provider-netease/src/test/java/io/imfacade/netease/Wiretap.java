@@ -3,6 +3,7 @@ package io.imfacade.netease;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.imfacade.simulator.netease.NeteaseSimulator;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -12,17 +13,17 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Reading what the client put on the wire, and the golden examples of the seed. */
-final class Wiretap {
+public final class Wiretap {
 
   private Wiretap() {}
 
   /** The form fields of a request body, decoded, in their order. */
-  static Map<String, String> form(LoggedRequest request) {
+  public static Map<String, String> form(LoggedRequest request) {
     return form(request.getBodyAsString());
   }
 
   /** The form fields of an {@code application/x-www-form-urlencoded} body, decoded, in their order. */
-  static Map<String, String> form(String body) {
+  public static Map<String, String> form(String body) {
     Map<String, String> fields = new LinkedHashMap<>();
     if (body.isEmpty()) {
       return fields;
@@ -37,8 +38,11 @@ final class Wiretap {
     return fields;
   }
 
-  /** Asserts the four signature headers of a request, the CheckSum recomputed from the secret. */
-  static void assertSigned(LoggedRequest request, String appKey, String appSecret) {
+  /**
+   * Asserts the four signature headers of a request, the CheckSum recomputed from the secret by
+   * the simulator's own implementation (not the provider's).
+   */
+  public static void assertSigned(LoggedRequest request, String appKey, String appSecret) {
     assertThat(request.getHeader("AppKey")).as("AppKey").isEqualTo(appKey);
     String nonce = request.getHeader("Nonce");
     String curTime = request.getHeader("CurTime");
@@ -46,7 +50,7 @@ final class Wiretap {
     assertThat(curTime).as("CurTime").matches("[0-9]+");
     assertThat(request.getHeader("CheckSum")).as("CheckSum")
         .matches("[0-9a-f]{40}")
-        .isEqualTo(Signer.checkSum(appSecret, nonce, curTime));
+        .isEqualTo(NeteaseSimulator.checkSum(appSecret, nonce, curTime));
   }
 
   /** A test resource as UTF-8 text. */

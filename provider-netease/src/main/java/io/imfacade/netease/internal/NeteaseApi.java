@@ -1,5 +1,6 @@
-package io.imfacade.netease;
+package io.imfacade.netease.internal;
 
+import io.imfacade.http.CallTag;
 import java.util.Map;
 import retrofit2.Call;
 import retrofit2.http.Field;
@@ -7,82 +8,78 @@ import retrofit2.http.FieldMap;
 import retrofit2.http.FormUrlEncoded;
 import retrofit2.http.Headers;
 import retrofit2.http.POST;
+import retrofit2.http.Tag;
 
 /**
  * The NetEase v1 endpoints, relative to {@code {baseUrl}/nimserver/}. Every one is a form-encoded
  * {@code POST} with the content type of seed 003 ({@code
  * application/x-www-form-urlencoded;charset=utf-8}); arrays travel as JSON strings in a form field.
- * The signature headers are added by {@link Signer}.
+ * The signature headers are added by {@link Signer}; the first parameter of every method is the
+ * call's tag (the neutral operation), which travels as the OkHttp request tag.
  */
 interface NeteaseApi {
 
   String FORM = "Content-Type: application/x-www-form-urlencoded;charset=utf-8";
   String ACCEPT_JSON = "Accept: application/json";
 
-  // --- user cards (seed 003) ---
-
-  /** {@code accids}: a JSON array of at most 200 accids. */
+  /** {@code accids}: a JSON array of at most 200 accids (seed 003). */
   @FormUrlEncoded
   @Headers({FORM, ACCEPT_JSON})
   @POST("user/getUinfos.action")
-  Call<Wire.UinfosResponse> getUinfos(@Field("accids") String accids);
+  Call<Wire.Uinfos> getUinfos(@Tag CallTag tag, @Field("accids") String accids);
 
   /** {@code fields}: only the card fields that change ({@code ""} clears one). */
   @FormUrlEncoded
   @Headers({FORM, ACCEPT_JSON})
   @POST("user/updateUinfo.action")
-  Call<Wire.Envelope> updateUinfo(@Field("accid") String accid, @FieldMap Map<String, String> fields);
-
-  // --- friends ---
+  Call<Wire.Status> updateUinfo(@Tag CallTag tag, @Field("accid") String accid, @FieldMap Map<String, String> fields);
 
   /** {@code type} 1 adds directly, without a request to accept. */
   @FormUrlEncoded
   @Headers({FORM, ACCEPT_JSON})
   @POST("friend/add.action")
-  Call<Wire.Envelope> addFriend(@Field("accid") String accid, @Field("faccid") String faccid, @Field("type") int type);
+  Call<Wire.Status> addFriend(@Tag CallTag tag, @Field("accid") String accid, @Field("faccid") String faccid,
+      @Field("type") int type);
 
   @FormUrlEncoded
   @Headers({FORM, ACCEPT_JSON})
   @POST("friend/delete.action")
-  Call<Wire.Envelope> deleteFriend(@Field("accid") String accid, @Field("faccid") String faccid);
+  Call<Wire.Status> deleteFriend(@Tag CallTag tag, @Field("accid") String accid, @Field("faccid") String faccid);
 
   /** {@code alias}: the remark; {@code ""} removes it. */
   @FormUrlEncoded
   @Headers({FORM, ACCEPT_JSON})
   @POST("friend/update.action")
-  Call<Wire.Envelope> updateFriend(@Field("accid") String accid, @Field("faccid") String faccid, @Field("alias") String alias);
+  Call<Wire.Status> updateFriend(@Tag CallTag tag, @Field("accid") String accid, @Field("faccid") String faccid,
+      @Field("alias") String alias);
 
-  /** {@code updatetime}: friends changed since then; 0 lists them all. */
+  /** {@code updatetime}: friends changed since then (ms); 0 lists them all. */
   @FormUrlEncoded
   @Headers({FORM, ACCEPT_JSON})
   @POST("friend/get.action")
-  Call<Wire.FriendsResponse> getFriends(@Field("accid") String accid, @Field("updatetime") long updatetime);
-
-  // --- block list ---
+  Call<Wire.Friends> getFriends(@Tag CallTag tag, @Field("accid") String accid, @Field("updatetime") long updatetime);
 
   /** {@code relationType} 1 is the block list (2 the mute list); {@code value} 1 adds, 0 removes. */
   @FormUrlEncoded
   @Headers({FORM, ACCEPT_JSON})
   @POST("user/setSpecialRelation.action")
-  Call<Wire.Envelope> setSpecialRelation(@Field("accid") String accid, @Field("targetAcc") String targetAcc,
-      @Field("relationType") int relationType, @Field("value") int value);
+  Call<Wire.Status> setSpecialRelation(@Tag CallTag tag, @Field("accid") String accid,
+      @Field("targetAcc") String targetAcc, @Field("relationType") int relationType, @Field("value") int value);
 
   @FormUrlEncoded
   @Headers({FORM, ACCEPT_JSON})
   @POST("user/listBlackAndMuteList.action")
-  Call<Wire.RelationsResponse> listBlackAndMuteList(@Field("accid") String accid);
-
-  // --- teams ---
+  Call<Wire.Relations> listBlackAndMuteList(@Tag CallTag tag, @Field("accid") String accid);
 
   @FormUrlEncoded
   @Headers({FORM, ACCEPT_JSON})
   @POST("team/queryDetail.action")
-  Call<Wire.TeamDetailResponse> queryTeamDetail(@Field("tid") String tid);
+  Call<Wire.TeamDetail> queryTeamDetail(@Tag CallTag tag, @Field("tid") String tid);
 
   /** Sets one member's {@code custom} string (at most 1024 bytes), acting as the team's {@code owner}. */
   @FormUrlEncoded
   @Headers({FORM, ACCEPT_JSON})
   @POST("team/updateTeamNick.action")
-  Call<Wire.Envelope> updateTeamMemberCustom(@Field("tid") String tid, @Field("owner") String owner,
+  Call<Wire.Status> updateTeamMemberCustom(@Tag CallTag tag, @Field("tid") String tid, @Field("owner") String owner,
       @Field("accid") String accid, @Field("custom") String custom);
 }

@@ -1,4 +1,4 @@
-package io.imfacade.netease;
+package io.imfacade.netease.internal;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +15,7 @@ import okhttp3.Response;
 /**
  * Signs every request the NetEase way: {@code AppKey}, a random {@code Nonce}, {@code CurTime}
  * (Unix seconds of the context clock) and {@code CheckSum}, the lower-case hex SHA-1 of {@code
- * appSecret + nonce + curTime} (reference §3.2).
+ * appSecret + nonce + curTime} (netease-facts §9).
  *
  * <p>It is an OkHttp application interceptor, so it runs once per HTTP attempt: the executor builds
  * a new call for every attempt, and each gets its own nonce, time and checksum. A retry never

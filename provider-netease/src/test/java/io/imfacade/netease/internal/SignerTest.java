@@ -1,4 +1,4 @@
-package io.imfacade.netease;
+package io.imfacade.netease.internal;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
@@ -13,6 +13,8 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.imfacade.ImClient;
+import io.imfacade.netease.TestClients;
+import io.imfacade.netease.Wiretap;
 import io.imfacade.spi.ProviderContext;
 import java.time.Clock;
 import java.time.Instant;
@@ -32,7 +34,7 @@ class SignerTest {
   @RegisterExtension
   static final WireMockExtension WM = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
-  /** Reference §3.2: lower-case hex SHA-1 of secret + nonce + curTime. */
+  /** netease-facts §9: lower-case hex SHA-1 of secret + nonce + curTime. */
   @ParameterizedTest
   @CsvSource({
       "secret, nonce, 1443592222, 6c44195b0140d787ed24095408dfdc9ea9d83ccf",

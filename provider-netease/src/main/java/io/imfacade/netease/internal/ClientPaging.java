@@ -1,7 +1,8 @@
-package io.imfacade.netease;
+package io.imfacade.netease.internal;
 
 import io.imfacade.contact.Page;
 import io.imfacade.contact.PageRequest;
+import io.imfacade.error.ErrorDetails;
 import io.imfacade.error.InvalidRequestException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -14,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Pages a list that NetEase returns whole (friends, block list) on the client side, with a cursor
@@ -37,62 +39,47 @@ final class ClientPaging {
   /**
    * The id after which a request's page starts, or null for the first page. The id is only
    * compared with the list's ids, never sent, so any non-empty text without control characters
-   * is accepted: an id the vendor returns outside the documented pattern still pages.
+   * is accepted.
    *
-   * @throws InvalidRequestException if the cursor does not decode
+   * @throws InvalidRequestException if the cursor is not one this provider returned
    */
-  static String after(PageRequest page) {
+  static @Nullable String after(PageRequest page, ErrorDetails details) {
     String cursor = page.cursor().orElse(null);
     if (cursor == null) {
       return null;
     }
     String id;
     try {
-      byte[] bytes = DECODER.decode(cursor);
       id = StandardCharsets.UTF_8.newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes))
+          .decode(ByteBuffer.wrap(DECODER.decode(cursor)))
           .toString();
     } catch (IllegalArgumentException | CharacterCodingException e) {
-      throw badCursor();
+      id = "";
     }
     if (id.isEmpty() || id.length() > MAX_ID_LENGTH || id.chars().anyMatch(Character::isISOControl)) {
-      throw badCursor();
+      // Not echoed: a cursor is opaque, and what was passed may be anything.
+      throw new InvalidRequestException("the page cursor is not one this provider returned", "page", details, null);
     }
     return id;
-  }
-
-  private static InvalidRequestException badCursor() {
-    // Not echoed: a cursor is opaque, and what was passed may be anything.
-    return new InvalidRequestException("page", "the page cursor is not one this provider returned");
-  }
-
-  /** The cursor that resumes after {@code id}. */
-  static String cursorAfter(String id) {
-    return ENCODER.encodeToString(id.getBytes(StandardCharsets.UTF_8));
   }
 
   /**
    * One page of {@code items}: sorted by id (duplicates collapsed, the first kept), the ones after
    * {@code afterId}, at most {@code size}, with a cursor when more follow.
    */
-  static <T> Page<T> page(List<T> items, Function<T, String> id, String afterId, int size) {
+  static <T> Page<T> page(List<T> items, Function<T, String> id, @Nullable String afterId, int size) {
     Map<String, T> distinct = new LinkedHashMap<>();
-    for (T item : items) {
-      distinct.putIfAbsent(id.apply(item), item);
-    }
+    items.forEach(item -> distinct.putIfAbsent(id.apply(item), item));
     List<T> sorted = new ArrayList<>(distinct.values());
     sorted.sort(Comparator.comparing(id));
     int start = 0;
-    if (afterId != null) {
-      while (start < sorted.size() && id.apply(sorted.get(start)).compareTo(afterId) <= 0) {
-        start++;
-      }
+    while (afterId != null && start < sorted.size() && id.apply(sorted.get(start)).compareTo(afterId) <= 0) {
+      start++;
     }
     int end = Math.min(sorted.size(), start + size);
-    List<T> pageItems = sorted.subList(start, end);
-    String next = end < sorted.size() ? cursorAfter(id.apply(sorted.get(end - 1))) : null;
-    return Page.of(pageItems, next);
+    String next = end < sorted.size() ? ENCODER.encodeToString(id.apply(sorted.get(end - 1)).getBytes(StandardCharsets.UTF_8)) : null;
+    return Page.of(sorted.subList(start, end), next);
   }
 }

@@ -1,4 +1,4 @@
-package io.imfacade.netease;
+package io.imfacade.netease.internal;
 
 import io.imfacade.http.Operation;
 

@@ -1,4 +1,4 @@
-package io.imfacade.netease;
+package io.imfacade.netease.internal;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The neutral member attributes as NetEase stores them: a compact JSON object of strings, such as
@@ -32,7 +33,7 @@ final class MemberCustom {
    * The attributes held in {@code custom}: empty for an absent or empty string, the key/values of
    * a JSON object of strings, or {@link Optional#empty()} when the string is foreign.
    */
-  static Optional<Map<String, String>> decode(String custom) {
+  static Optional<Map<String, String>> decode(@Nullable String custom) {
     if (custom == null || custom.isEmpty()) {
       return Optional.of(Collections.emptyMap());
     }

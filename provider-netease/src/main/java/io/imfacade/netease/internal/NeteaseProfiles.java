@@ -1,0 +1,131 @@
+package io.imfacade.netease.internal;
+
+import io.imfacade.error.NotFoundException;
+import io.imfacade.http.Operation;
+import io.imfacade.http.RemoteCore;
+import io.imfacade.profile.Gender;
+import io.imfacade.profile.ProfileField;
+import io.imfacade.profile.ProfileUpdate;
+import io.imfacade.profile.UserProfile;
+import io.imfacade.profile.UserProfileService;
+import io.imfacade.spi.VendorLimits;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * User profiles over NetEase user cards (用户名片, seed 003): {@code user/getUinfos.action} and
+ * {@code user/updateUinfo.action}. Neutral field to card field: nickname {@code name}, avatarUrl
+ * {@code icon}, phone {@code mobile}, email, ext {@code ex}, sign, birth, gender (0 unknown, 1
+ * male, 2 female). The limits are {@link NeteaseLimits}.
+ *
+ * <p>An update sends only the fields it changes; clearing a field sends it as {@code ""} ({@code
+ * gender} as {@code 0}). A card field the server leaves out, or answers empty, is absent from the
+ * neutral profile; a card with nothing set reads as no profile. {@link #getAll} asks for at most
+ * 200 accids per request and returns the profiles in input order.
+ *
+ * <p>NetEase cannot delete a card: {@link #delete} clears every field instead (all sent empty,
+ * gender 0), which reads back as no profile. The account itself stays. Custom attributes and the
+ * total size are not offered (the guard refuses them with the metadata's reason).
+ */
+final class NeteaseProfiles implements UserProfileService {
+
+  /** The card parameter of each neutral field. */
+  static final Map<ProfileField, String> CARD_FIELDS = Collections.unmodifiableMap(new EnumMap<>(Map.of(
+      ProfileField.NICKNAME, "name",
+      ProfileField.AVATAR_URL, "icon",
+      ProfileField.GENDER, "gender",
+      ProfileField.SIGN, "sign",
+      ProfileField.BIRTH, "birth",
+      ProfileField.EMAIL, "email",
+      ProfileField.PHONE, "mobile",
+      ProfileField.EXT, "ex")));
+
+  private final RemoteCore<NeteaseApi> core;
+  private final int batch;
+
+  NeteaseProfiles(RemoteCore<NeteaseApi> core, VendorLimits limits) {
+    this.core = core;
+    this.batch = limits.profileBatchGet();
+  }
+
+  @Override
+  public Optional<UserProfile> get(String userId) {
+    return Optional.ofNullable(read(Ops.PROFILES_GET, List.of(userId)).get(userId));
+  }
+
+  @Override
+  public Map<String, UserProfile> getAll(Collection<String> userIds) {
+    return core.readInOrder(List.copyOf(userIds), batch, chunk -> read(Ops.PROFILES_GET_ALL, chunk));
+  }
+
+  /** One {@code getUinfos} request: the non-empty profiles among {@code ids}, by lower-case id. */
+  private Map<String, UserProfile> read(Operation op, List<String> ids) {
+    String accids = Wire.jsonArray(ids);
+    Wire.Uinfos answer = core.call(op, tag -> core.api().getUinfos(tag, accids));
+    if (answer.uinfos() == null) {
+      throw core.malformed(op, "getUinfos answered code 200 without a 'uinfos' array");
+    }
+    Set<String> asked = new HashSet<>(ids);
+    Map<String, UserProfile> found = new HashMap<>();
+    for (Wire.Uinfo uinfo : answer.uinfos()) {
+      if (uinfo == null || Wire.isBlank(uinfo.accid())) {
+        throw core.malformed(op, "a 'uinfos' item of getUinfos has no accid");
+      }
+      UserProfile profile = toProfile(uinfo);
+      // Only ids that were asked for: a server answering more must not add users to the result.
+      if (!profile.isEmpty() && asked.contains(profile.userId())) {
+        found.putIfAbsent(profile.userId(), profile);
+      }
+    }
+    return found;
+  }
+
+  @Override
+  public void update(String userId, ProfileUpdate update) {
+    Map<String, String> form = new LinkedHashMap<>();
+    update.values().forEach((field, value) -> form.put(CARD_FIELDS.get(field), value));
+    update.gender().ifPresent(g -> form.put(CARD_FIELDS.get(ProfileField.GENDER), Integer.toString(g.wireValue())));
+    core.call(Ops.PROFILES_UPDATE, tag -> core.api().updateUinfo(tag, userId, form));
+  }
+
+  /** Clears every card field. An unknown user has nothing to remove: the vendor's 404 is success here. */
+  @Override
+  public void delete(String userId) {
+    Map<String, String> form = new LinkedHashMap<>();
+    CARD_FIELDS.forEach((field, param) -> form.put(param, field == ProfileField.GENDER ? "0" : ""));
+    try {
+      core.call(Ops.PROFILES_DELETE, tag -> core.api().updateUinfo(tag, userId, form));
+    } catch (NotFoundException e) {
+      // No such account: nothing to remove.
+    }
+  }
+
+  /** Never called: the metadata declares the capability missing. */
+  @Override
+  public long totalSizeBytes() {
+    throw new UnsupportedOperationException("netease reports no total size");
+  }
+
+  /** The neutral profile of a card; empty values and unknown genders read as absent. */
+  static UserProfile toProfile(Wire.Uinfo uinfo) {
+    return UserProfile.builder(uinfo.accid().toLowerCase(Locale.ROOT))
+        .nickname(uinfo.name())
+        .avatarUrl(uinfo.icon())
+        .sign(uinfo.sign())
+        .birth(uinfo.birth())
+        .email(uinfo.email())
+        .phone(uinfo.mobile())
+        .ext(uinfo.ex())
+        .gender(Gender.fromWireText(uinfo.gender()))
+        .build();
+  }
+}

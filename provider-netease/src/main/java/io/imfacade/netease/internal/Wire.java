@@ -1,0 +1,76 @@
+package io.imfacade.netease.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.imfacade.http.HttpClients;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The JSON answers of the NetEase v1 API (seed 003, netease-facts §1-§6). Every answer carries
+ * {@code code} (200 on success) and, on failure, {@code desc}, both with HTTP 200. Unknown fields
+ * are ignored; a field of the wrong JSON type fails the read (the transport reports an unreadable
+ * body); a documented field that is missing is for the service to refuse as malformed.
+ */
+final class Wire {
+
+  private static final ObjectMapper JSON = HttpClients.json();
+
+  private Wire() {}
+
+  /** A JSON array of strings, as NetEase wants arrays in form fields: {@code ["t1","t2"]}. */
+  static String jsonArray(List<String> values) {
+    try {
+      return JSON.writeValueAsString(values);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a list of strings always serializes", e);
+    }
+  }
+
+  static boolean isBlank(@Nullable String s) {
+    return s == null || s.isBlank();
+  }
+
+  /** The common part of every answer. */
+  interface Envelope {
+    @Nullable Integer code();
+
+    @Nullable String desc();
+  }
+
+  /** An answer without payload: {@code {"code":200}}. */
+  record Status(@Nullable Integer code, @Nullable String desc) implements Envelope {}
+
+  /** {@code user/getUinfos.action}: {@code {"code":200,"uinfos":[...]}}. */
+  record Uinfos(@Nullable Integer code, @Nullable String desc, @Nullable List<@Nullable Uinfo> uinfos)
+      implements Envelope {}
+
+  /**
+   * One user card. Fields never set are absent (seed 003); {@code gender} is read as text (a digit);
+   * the mute fields are not read (the neutral profile has none).
+   */
+  record Uinfo(@Nullable String accid, @Nullable String name, @Nullable String icon, @Nullable String sign,
+      @Nullable String email, @Nullable String birth, @Nullable String mobile, @Nullable String ex,
+      @Nullable String gender) {}
+
+  /** {@code friend/get.action}: {@code {"code":200,"size":n,"friends":[...]}}. */
+  record Friends(@Nullable Integer code, @Nullable String desc, @Nullable List<@Nullable Friend> friends)
+      implements Envelope {}
+
+  /** One friend: {@code faccid} and {@code alias} (absent when unset) are read. */
+  record Friend(@Nullable String faccid, @Nullable String alias) {}
+
+  /** {@code user/listBlackAndMuteList.action}: {@code {"code":200,"blacklist":["a"],"mutelist":["b"]}}. */
+  record Relations(@Nullable Integer code, @Nullable String desc, @Nullable List<@Nullable String> blacklist)
+      implements Envelope {}
+
+  /** {@code team/queryDetail.action}: {@code {"code":200,"tinfo":{...}}}. */
+  record TeamDetail(@Nullable Integer code, @Nullable String desc, @Nullable TeamInfo tinfo) implements Envelope {}
+
+  /** A team: its owner, admins and other members, each a member object (§6: owner is an object here). */
+  record TeamInfo(@Nullable TeamMember owner, @Nullable List<@Nullable TeamMember> admins,
+      @Nullable List<@Nullable TeamMember> members) {}
+
+  /** A team member: {@code accid, nick, mute, custom, createtime, updatetime}; {@code custom} absent when unset. */
+  record TeamMember(@Nullable String accid, @Nullable String custom) {}
+}
