@@ -1,49 +1,83 @@
 package io.imfacade.inmemory;
 
+import io.imfacade.spi.IdRule;
+import io.imfacade.spi.VendorLimits;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
-/** The {@link InMemoryAdmin} of one client. */
+/**
+ * The {@link InMemoryAdmin} of one client. The guard does not see these calls, so they check their
+ * own ids, with the client's {@link IdRule}s, and lower-case user ids as the guard does.
+ */
 final class Admin implements InMemoryAdmin {
 
   private final Store store;
-  private final Checks checks;
+  private final VendorLimits limits;
 
-  Admin(Store store, Checks checks) {
+  Admin(Store store, VendorLimits limits) {
     this.store = store;
-    this.checks = checks;
+    this.limits = limits;
+  }
+
+  private String user(Op op, String field, @Nullable String id) {
+    return id(op, field, id, limits.userId()).toLowerCase(Locale.ROOT);
+  }
+
+  private String group(Op op, @Nullable String id) {
+    return id(op, "groupId", id, limits.groupId());
+  }
+
+  private static String id(Op op, String field, @Nullable String id, IdRule rule) {
+    if (id == null) {
+      throw op.invalid(field, field + " must not be null");
+    }
+    String problem = rule.violation(id);
+    if (problem != null) {
+      throw op.invalid(field, field + " '" + id + "' " + problem);
+    }
+    return id;
+  }
+
+  private Set<String> users(Op op, String field, @Nullable Collection<@Nullable String> ids) {
+    if (ids == null) {
+      throw op.invalid(field, field + " must not be null");
+    }
+    Set<String> distinct = new LinkedHashSet<>();
+    for (String id : ids) {
+      distinct.add(user(op, field + " element", id));
+    }
+    return distinct;
   }
 
   @Override
   public void createUsers(Collection<String> userIds) {
-    store.checkOpen();
-    Set<String> ids = checks.users(Op.ADMIN_CREATE_USERS, "userIds", userIds);
+    Set<String> ids = users(Op.ADMIN_CREATE_USERS, "userIds", userIds);
     store.write(() -> store.users.addAll(ids));
   }
 
   @Override
-  public void createUsers(String... userIds) {
-    if (userIds == null) {
-      throw Op.ADMIN_CREATE_USERS.invalid("userIds", "userIds must not be null");
-    }
-    createUsers(Arrays.asList(userIds));
+  public void createUsers(String @Nullable ... userIds) {
+    createUsers(userIds == null ? null : Arrays.asList(userIds));
   }
 
   @Override
   public boolean userExists(String userId) {
-    store.checkOpen();
-    return store.exists(checks.user(Op.ADMIN_USER_EXISTS, "userId", userId));
+    String id = user(Op.ADMIN_USER_EXISTS, "userId", userId);
+    store.requireOpen();
+    return store.exists(id);
   }
 
   @Override
   public void createGroup(String groupId, String owner, Collection<String> members) {
     Op op = Op.ADMIN_CREATE_GROUP;
-    store.checkOpen();
-    String gid = checks.group(op, groupId);
-    String o = checks.user(op, "owner", owner);
-    Set<String> ids = checks.users(op, "members", members);
+    String gid = group(op, groupId);
+    String o = user(op, "owner", owner);
+    Set<String> ids = users(op, "members", members);
     store.write(() -> {
       store.requireUserForWrite(op, o);
       for (String id : ids) {
@@ -62,9 +96,8 @@ final class Admin implements InMemoryAdmin {
   @Override
   public void addMembers(String groupId, Collection<String> userIds) {
     Op op = Op.ADMIN_ADD_MEMBERS;
-    store.checkOpen();
-    String gid = checks.group(op, groupId);
-    Set<String> ids = checks.users(op, "userIds", userIds);
+    String gid = group(op, groupId);
+    Set<String> ids = users(op, "userIds", userIds);
     store.write(() -> {
       Group group = store.requireGroup(op, gid);
       for (String id : ids) {
@@ -79,9 +112,8 @@ final class Admin implements InMemoryAdmin {
   @Override
   public void removeMembers(String groupId, Collection<String> userIds) {
     Op op = Op.ADMIN_REMOVE_MEMBERS;
-    store.checkOpen();
-    String gid = checks.group(op, groupId);
-    Set<String> ids = checks.users(op, "userIds", userIds);
+    String gid = group(op, groupId);
+    Set<String> ids = users(op, "userIds", userIds);
     store.write(() -> {
       Group group = store.requireGroup(op, gid);
       if (ids.contains(group.owner)) {
@@ -94,8 +126,7 @@ final class Admin implements InMemoryAdmin {
   @Override
   public void deleteGroup(String groupId) {
     Op op = Op.ADMIN_DELETE_GROUP;
-    store.checkOpen();
-    String gid = checks.group(op, groupId);
+    String gid = group(op, groupId);
     store.write(() -> {
       if (store.groups.remove(gid) == null) {
         throw op.notFound("group not exists: " + gid);

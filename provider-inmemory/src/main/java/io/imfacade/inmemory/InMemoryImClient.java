@@ -1,73 +1,54 @@
 package io.imfacade.inmemory;
 
 import io.imfacade.Capability;
-import io.imfacade.ImConfig;
 import io.imfacade.ImClient;
+import io.imfacade.ImConfig;
 import io.imfacade.ImFacade;
 import io.imfacade.contact.ContactGraph;
 import io.imfacade.error.ConfigurationException;
 import io.imfacade.error.ErrorDetails;
+import io.imfacade.error.InvalidRequestException;
 import io.imfacade.group.GroupMemberAttributes;
 import io.imfacade.profile.UserProfileService;
+import io.imfacade.spi.ProviderMetadata;
 import io.imfacade.spi.VendorLimits;
-import java.io.IOException;
-import java.nio.file.InvalidPathException;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
- * A client of the in-memory provider: a fake vendor app held in memory, with the limits, errors
- * and capabilities of the vendor chosen by {@code inmemory.limits} (see {@link InMemoryProvider}).
- * Thread-safe; reads cost a map lookup.
+ * A client of the in-memory provider with its fixtures: a fake vendor app held in memory, with the
+ * limits, errors and capabilities of the vendor chosen by {@code inmemory.limits} (see {@link
+ * InMemoryProvider}). Thread-safe; reads cost a map lookup.
+ *
+ * <p>It is the client {@link ImFacade#open} returns, with {@link #admin()}, {@link #reset()} and
+ * {@link #save()} added: every call of {@link #profiles()}, {@link #groupMemberAttributes()} and
+ * {@link #contacts()} goes through the same neutral guard as on a vendor, so a test fails where
+ * production would.
  *
  * <pre>{@code
  * InMemoryImClient im = InMemoryImClient.create();
  * im.admin().createUsers("alice", "bob");
  * im.contacts().addContact("alice", "bob");
- * }</pre>
  *
- * <p>{@link ImFacade#open} returns this class for {@code provider=inmemory}, so a test may cast to
- * it to reach {@link #admin()} and {@link #reset()}.
+ * // or with a client opened elsewhere, by configuration:
+ * InMemoryImClient same = InMemoryImClient.of(ImFacade.open(Map.of("provider", "inmemory")));
+ * }</pre>
  */
 public final class InMemoryImClient implements ImClient {
 
-  private static final Set<String> LIMITS_VALUES = new TreeSet<>();
-  private static final String REGISTERED = "registered";
-  private static final String AUTO = "auto";
+  private final ImClient guarded;
+  private final Backend backend;
 
-  static {
-    for (LimitsMode mode : LimitsMode.values()) {
-      LIMITS_VALUES.add(mode.configValue());
-    }
+  private InMemoryImClient(ImClient guarded, Backend backend) {
+    this.guarded = guarded;
+    this.backend = backend;
   }
 
-  private final LimitsMode mode;
-  private final Path file;
-  private final Store store;
-  private final ProfileService profiles;
-  private final MemberAttributeService memberAttributes;
-  private final ContactService contacts;
-  private final Admin admin;
-  /** Serialises saves, so that a later save never loses to an earlier one at the rename. */
-  private final Object saveLock = new Object();
-
-  private InMemoryImClient(LimitsMode mode, boolean autoUsers, Path file) {
-    this.mode = mode;
-    this.file = file;
-    this.store = new Store(autoUsers);
-    Checks checks = new Checks(mode.limits());
-    this.profiles = new ProfileService(store, checks, mode);
-    this.memberAttributes = new MemberAttributeService(store, checks, mode);
-    this.contacts = new ContactService(store, checks, mode);
-    this.admin = new Admin(store, checks);
-    if (file != null) {
-      Snapshot.load(file, store);
-    }
-  }
-
-  /** A client with portable limits, registered users and no snapshot file. */
+  /**
+   * A client with the default settings: {@code portable} limits (which need a vendor provider on
+   * the classpath), registered users and no snapshot file.
+   */
   public static InMemoryImClient create() {
     return create(Map.of());
   }
@@ -83,64 +64,71 @@ public final class InMemoryImClient implements ImClient {
     if (!c.get(ImConfig.PROVIDER).orElse(InMemoryProvider.ID).equals(InMemoryProvider.ID)) {
       throw c.invalid(ImConfig.PROVIDER, "'" + InMemoryProvider.ID + "' or absent");
     }
-    // Through ImFacade, so that the keys are checked exactly as for any other provider.
-    return (InMemoryImClient) ImFacade.open(c.with(ImConfig.PROVIDER, InMemoryProvider.ID));
+    // Through ImFacade, so that the keys are checked and the guard applied as for any other provider.
+    return of(ImFacade.open(c.with(ImConfig.PROVIDER, InMemoryProvider.ID)));
   }
 
-  /** Reads the provider's keys; called by {@link InMemoryProvider#create}. */
-  static InMemoryImClient open(ImConfig config) {
-    LimitsMode mode = LimitsMode.ofConfigValue(
-        config.getChoice(InMemoryProvider.LIMITS, LimitsMode.PORTABLE.configValue(), LIMITS_VALUES));
-    boolean autoUsers = config.getChoice(InMemoryProvider.USERS, REGISTERED, Set.of(REGISTERED, AUTO)).equals(AUTO);
-    Path file = null;
-    if (config.get(InMemoryProvider.FILE).isPresent()) {
-      try {
-        file = Path.of(config.get(InMemoryProvider.FILE).get());
-      } catch (InvalidPathException e) {
-        throw config.invalid(InMemoryProvider.FILE, "a file path");
-      }
+  /**
+   * The in-memory client behind {@code client}, a client {@link ImFacade#open} opened for provider
+   * {@code inmemory}; calls still go through {@code client}'s guard, and closing either closes both.
+   *
+   * @throws InvalidRequestException if {@code client} is not an in-memory client
+   */
+  public static InMemoryImClient of(@Nullable ImClient client) {
+    if (client instanceof InMemoryImClient) {
+      return (InMemoryImClient) client;
     }
-    return new InMemoryImClient(mode, autoUsers, file);
+    ErrorDetails details = ErrorDetails.builder().provider(InMemoryProvider.ID).operation("of").build();
+    if (client == null) {
+      throw new InvalidRequestException("client must not be null", "client", details, null);
+    }
+    try {
+      return new InMemoryImClient(client, client.unwrap(Backend.class));
+    } catch (InvalidRequestException e) {
+      throw new InvalidRequestException("client is a '" + client.provider() + "' client, not one opened by "
+          + "ImFacade for provider '" + InMemoryProvider.ID + "'", "client", details, e);
+    }
   }
 
   @Override
   public String provider() {
-    return InMemoryProvider.ID;
+    return guarded.provider();
   }
 
-  /**
-   * Every capability with {@code inmemory.limits} {@code easemob}, {@code shengwang} or {@code
-   * none}; without custom profile attributes and the total size query with {@code portable} and
-   * {@code netease}, as NetEase lacks them.
-   */
+  /** The capabilities of the vendor {@code inmemory.limits} emulates. */
   @Override
   public Set<Capability> capabilities() {
-    return mode.capabilities();
+    return guarded.capabilities();
   }
 
   @Override
   public UserProfileService profiles() {
-    return profiles;
+    return guarded.profiles();
   }
 
   @Override
   public GroupMemberAttributes groupMemberAttributes() {
-    return memberAttributes;
+    return guarded.groupMemberAttributes();
   }
 
   @Override
   public ContactGraph contacts() {
-    return contacts;
+    return guarded.contacts();
   }
 
   /** Fixtures: users and groups. */
   public InMemoryAdmin admin() {
-    return admin;
+    return backend.admin();
   }
 
-  /** The limits this client enforces. */
+  /** The limits this client enforces: those of the vendor {@code inmemory.limits} emulates. */
   public VendorLimits limits() {
-    return mode.limits();
+    return backend.metadata().limits();
+  }
+
+  /** What this client enforces: the emulated vendor's limits and missing capabilities, under id {@code inmemory}. */
+  public ProviderMetadata metadata() {
+    return backend.metadata();
   }
 
   /**
@@ -149,11 +137,7 @@ public final class InMemoryImClient implements ImClient {
    * @throws IllegalStateException if the client is closed
    */
   public void reset() {
-    store.exclusive(() -> {
-      store.checkOpen();
-      store.clear();
-      return null;
-    });
+    backend.reset();
   }
 
   /**
@@ -163,27 +147,12 @@ public final class InMemoryImClient implements ImClient {
    * @throws ConfigurationException if the file cannot be written
    */
   public void save() {
-    store.checkOpen();
-    if (file == null) {
-      throw new IllegalStateException("no snapshot file to save to: set " + InMemoryProvider.FILE);
-    }
-    saveNow();
+    backend.save();
   }
 
-  private void saveNow() {
-    synchronized (saveLock) {
-      Snapshot.Data data = store.exclusive(() -> {
-        store.markClean();
-        return Snapshot.export(store);
-      });
-      try {
-        Snapshot.write(file, data);
-      } catch (IOException | RuntimeException e) {
-        store.markDirty();
-        throw new ConfigurationException("cannot write " + InMemoryProvider.FILE + " '" + file + "': " + e,
-            ErrorDetails.builder().provider(InMemoryProvider.ID).build(), e);
-      }
-    }
+  @Override
+  public <T> T unwrap(Class<T> type) {
+    return type.isInstance(this) ? type.cast(this) : guarded.unwrap(type);
   }
 
   /**
@@ -195,14 +164,11 @@ public final class InMemoryImClient implements ImClient {
    */
   @Override
   public void close() {
-    if (store.close() && file != null && store.isDirty()) {
-      saveNow();
-    }
+    guarded.close();
   }
 
   @Override
   public String toString() {
-    return "InMemoryImClient{limits=" + mode.configValue() + ", users=" + (store.autoUsers() ? AUTO : REGISTERED)
-        + (file == null ? "" : ", file=" + file) + '}';
+    return "InMemoryImClient{" + backend + '}';
   }
 }

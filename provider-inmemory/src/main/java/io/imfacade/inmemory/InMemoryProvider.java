@@ -1,24 +1,24 @@
 package io.imfacade.inmemory;
 
-import io.imfacade.Capability;
-import io.imfacade.ImClient;
 import io.imfacade.ImConfig;
+import io.imfacade.spi.ConfigKey;
 import io.imfacade.spi.ImProvider;
+import io.imfacade.spi.ProviderClient;
 import io.imfacade.spi.ProviderContext;
-import java.util.Collections;
-import java.util.EnumSet;
-import java.util.Set;
+import io.imfacade.spi.ProviderMetadata;
+import io.imfacade.spi.VendorLimits;
 
 /**
  * The {@code inmemory} provider: a thread-safe fake of the vendors with their limits and errors,
- * and no network. Its clients are {@link InMemoryImClient}s.
+ * and no network. {@link InMemoryImClient} adds its fixtures to a client.
  *
  * <p>Configuration keys:
  *
  * <ul>
- *   <li>{@code inmemory.limits}: {@code portable} (default: for each limit the strictest vendor's,
- *       and only the capabilities every vendor offers), {@code easemob}, {@code shengwang}, {@code
- *       netease} (that vendor's exact limits and capabilities) or {@code none}.
+ *   <li>{@code inmemory.limits}: {@code portable} (default: for each limit the strictest of the
+ *       vendor providers on the classpath, and only the capabilities all of them offer), the id of
+ *       one vendor provider on the classpath (such as {@code netease}: exactly that provider's
+ *       limits and capabilities) or {@code none}.
  *   <li>{@code inmemory.users}: {@code registered} (default: a user must be created with {@link
  *       InMemoryAdmin#createUsers} before use, as on a vendor) or {@code auto} (every valid id is an
  *       existing user).
@@ -30,38 +30,41 @@ public final class InMemoryProvider implements ImProvider {
 
   /** The provider id. */
   public static final String ID = "inmemory";
-  /** Which limits to enforce: {@code portable}, {@code easemob}, {@code shengwang}, {@code netease}, {@code none}. */
+  /** Which limits to enforce: {@code portable}, {@code none} or a vendor provider's id. */
   public static final String LIMITS = "inmemory.limits";
   /** Whether users must be created first: {@code registered} or {@code auto}. */
   public static final String USERS = "inmemory.users";
   /** Path of the JSON snapshot file. */
   public static final String FILE = "inmemory.file";
 
-  private static final Set<Capability> CAPABILITIES = Collections.unmodifiableSet(EnumSet.allOf(Capability.class));
-  private static final Set<String> CONFIG_KEYS = Set.of(LIMITS, USERS, FILE);
+  /** Every capability and no limits: what a client offers is narrowed by {@link #metadata(ImConfig)}. */
+  static final ProviderMetadata METADATA = ProviderMetadata.builder(ID)
+      .name("In-memory fake")
+      .configKey(ConfigKey.withDefault(LIMITS, Emulation.PORTABLE, "the limits and capabilities to emulate: "
+          + "'portable' (the strictest of the vendor providers on the classpath), 'none', or a vendor provider's id"))
+      .configKey(ConfigKey.withDefault(USERS, Store.REGISTERED, "'registered' (users must be created first, "
+          + "as on a vendor) or 'auto' (every valid id is an existing user)"))
+      .configKey(ConfigKey.optional(FILE, "a JSON snapshot file, loaded on open and saved on close"))
+      .limits(VendorLimits.NONE)
+      .build();
 
   /** Called by {@link java.util.ServiceLoader}. */
   public InMemoryProvider() {}
 
   @Override
-  public String id() {
-    return ID;
+  public ProviderMetadata metadata() {
+    return METADATA;
   }
 
-  /** Every capability: which ones a client offers depends on {@code inmemory.limits}. */
+  /** The limits and capabilities of the vendor {@code inmemory.limits} emulates, for the guard to enforce. */
   @Override
-  public Set<Capability> capabilities() {
-    return CAPABILITIES;
+  public ProviderMetadata metadata(ImConfig config) {
+    return Emulation.metadata(METADATA, config);
   }
 
+  /** A new, empty (or loaded) store; the context is not needed: nothing is shared between clients. */
   @Override
-  public Set<String> configKeys() {
-    return CONFIG_KEYS;
-  }
-
-  /** A new client; the context is not needed, as nothing is shared between in-memory clients. */
-  @Override
-  public ImClient create(ImConfig config, ProviderContext context) {
-    return InMemoryImClient.open(config);
+  public ProviderClient create(ImConfig config, ProviderContext context) {
+    return Backend.open(config, metadata(config));
   }
 }

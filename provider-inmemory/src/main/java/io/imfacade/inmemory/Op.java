@@ -2,21 +2,17 @@ package io.imfacade.inmemory;
 
 import io.imfacade.error.ConflictException;
 import io.imfacade.error.ErrorDetails;
-import io.imfacade.error.ImException;
 import io.imfacade.error.InvalidRequestException;
 import io.imfacade.error.NotFoundException;
 import io.imfacade.error.QuotaExceededException;
 
 /**
- * The neutral operations of the in-memory client. Each one carries its {@link ErrorDetails},
- * built once, so that raising an exception costs no more than the exception itself.
+ * The operations of the in-memory client that can fail on its state (the guard has checked the
+ * input already). Each carries its {@link ErrorDetails}, built once, so that a failure is as
+ * complete as a remote provider's: provider, operation, message.
  */
 enum Op {
-  PROFILES_GET("profiles.get"),
-  PROFILES_GET_ALL("profiles.getAll"),
   PROFILES_UPDATE("profiles.update"),
-  PROFILES_DELETE("profiles.delete"),
-  PROFILES_TOTAL_SIZE("profiles.totalSizeBytes"),
   MEMBERS_GET("groupMemberAttributes.get"),
   MEMBERS_SET("groupMemberAttributes.set"),
   MEMBERS_SET_ALL("groupMemberAttributes.setAll"),
@@ -54,26 +50,5 @@ enum Op {
 
   ConflictException conflict(String message) {
     return new ConflictException(message, details);
-  }
-
-  /**
-   * The same failure with this operation's details. The shared {@link io.imfacade.spi.Validation}
-   * raises its exceptions without details; a caller should still see which provider and operation
-   * refused the input, as with the remote providers.
-   */
-  ImException attach(ImException e) {
-    if (e.provider().isPresent()) {
-      return e;
-    }
-    if (e instanceof InvalidRequestException) {
-      return invalid(((InvalidRequestException) e).field().orElse(null), e.plainMessage());
-    }
-    if (e instanceof QuotaExceededException) {
-      return quotaExceeded(e.plainMessage());
-    }
-    if (e instanceof NotFoundException) {
-      return notFound(e.plainMessage());
-    }
-    return e;
   }
 }

@@ -6,6 +6,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A list of user ids in the order they were added, each with an optional remark, numbered by a
@@ -16,7 +17,7 @@ import java.util.TreeMap;
 final class OrderedList {
 
   /** One entry; {@code remark} is null when none. */
-  record Entry(long seq, String userId, String remark) {}
+  record Entry(long seq, String userId, @Nullable String remark) {}
 
   /** Entries after a position, and whether more follow them. */
   record Slice(List<Entry> entries, boolean more) {}
@@ -38,7 +39,7 @@ final class OrderedList {
   }
 
   /** Appends a user; false (and no change) if already present. */
-  boolean add(String userId, String remark) {
+  boolean add(String userId, @Nullable String remark) {
     if (seqOf.containsKey(userId)) {
       return false;
     }
@@ -58,7 +59,7 @@ final class OrderedList {
   }
 
   /** Sets or, with null, clears a remark; false if the user is not in the list. */
-  boolean setRemark(String userId, String remark) {
+  boolean setRemark(String userId, @Nullable String remark) {
     Long seq = seqOf.get(userId);
     if (seq == null) {
       return false;

@@ -1,39 +1,38 @@
 package io.imfacade.inmemory;
 
-import io.imfacade.Capability;
 import io.imfacade.profile.ProfileUpdate;
 import io.imfacade.profile.UserProfile;
 import io.imfacade.profile.UserProfileService;
-import io.imfacade.spi.Validation;
+import io.imfacade.spi.VendorLimits;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** Profiles: one immutable {@link UserProfile} per user, replaced atomically on each update. */
+/**
+ * Profiles: one immutable {@link UserProfile} per user, replaced atomically on each update. The
+ * guard has checked ids and values; what is left is the state: whether the user exists, and whether
+ * the profile after the patch still fits the vendor's total.
+ */
 final class ProfileService implements UserProfileService {
 
   private final Store store;
-  private final Checks checks;
-  private final LimitsMode mode;
+  private final VendorLimits limits;
 
-  ProfileService(Store store, Checks checks, LimitsMode mode) {
+  ProfileService(Store store, VendorLimits limits) {
     this.store = store;
-    this.checks = checks;
-    this.mode = mode;
+    this.limits = limits;
   }
 
   @Override
   public Optional<UserProfile> get(String userId) {
-    store.checkOpen();
-    return Optional.ofNullable(store.profiles.get(checks.user(Op.PROFILES_GET, "userId", userId)));
+    return Optional.ofNullable(store.profiles.get(userId));
   }
 
   @Override
   public Map<String, UserProfile> getAll(Collection<String> userIds) {
-    store.checkOpen();
     Map<String, UserProfile> result = new LinkedHashMap<>();
-    for (String id : checks.users(Op.PROFILES_GET_ALL, "userIds", userIds)) {
+    for (String id : userIds) {
       UserProfile profile = store.profiles.get(id);
       if (profile != null) {
         result.put(id, profile);
@@ -45,40 +44,44 @@ final class ProfileService implements UserProfileService {
   @Override
   public void update(String userId, ProfileUpdate update) {
     Op op = Op.PROFILES_UPDATE;
-    store.checkOpen();
-    String id = checks.user(op, "userId", userId);
-    checks.profileUpdate(op, update);
-    if (!update.customAttributes().isEmpty()) {
-      mode.require(Capability.PROFILE_CUSTOM_ATTRIBUTES);
-    }
     store.write(() -> {
-      store.requireUserForWrite(op, id);
+      store.requireUserForWrite(op, userId);
       // compute() runs the patch atomically per user: concurrent patches of different fields of
       // one user all land. A failed size check leaves the stored profile as it was.
-      store.profiles.compute(id, (key, current) -> {
+      store.profiles.compute(userId, (key, current) -> {
         UserProfile after = update.applyTo(current != null ? current : UserProfile.builder(key).build());
-        checks.profileTotal(op, after);
+        requireFits(op, after);
         return after.isEmpty() ? null : after;
       });
     });
   }
 
-  @Override
-  public void delete(String userId) {
-    store.checkOpen();
-    String id = checks.user(Op.PROFILES_DELETE, "userId", userId);
-    store.write(() -> {
-      store.profiles.remove(id);
-    });
+  /** The guard saw the update alone; only here is the merged profile known. */
+  private void requireFits(Op op, UserProfile after) {
+    int max = limits.profileTotalBytes();
+    if (max == Integer.MAX_VALUE) {
+      return;
+    }
+    int size = limits.profileJsonBytes(after);
+    if (size > max) {
+      throw op.quotaExceeded("the profile of " + after.userId() + " would take " + size + " bytes, over the "
+          + limits.name() + " limit of " + max + " bytes; nothing was written");
+    }
   }
 
   @Override
+  public void delete(String userId) {
+    store.write(() -> {
+      store.profiles.remove(userId);
+    });
+  }
+
+  /** The stored profiles as the emulated vendor measures them. */
+  @Override
   public long totalSizeBytes() {
-    store.checkOpen();
-    mode.require(Capability.PROFILE_TOTAL_SIZE);
     long total = 0;
     for (UserProfile profile : store.profiles.values()) {
-      total += Validation.profileJsonBytes(profile);
+      total += limits.profileJsonBytes(profile);
     }
     return total;
   }

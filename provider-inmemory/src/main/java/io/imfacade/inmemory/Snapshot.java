@@ -28,6 +28,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The snapshot file of {@code inmemory.file}: every user, profile, group, contact and block list as
@@ -50,30 +51,30 @@ final class Snapshot {
 
   /** The file's top level. Maps are sorted by id so that two saves of the same data are equal. */
   record Data(
-      String format,
-      List<String> users,
-      Map<String, ProfileData> profiles,
-      Map<String, GroupData> groups,
-      Map<String, List<ContactData>> contacts,
-      Map<String, List<String>> blocked) {}
+      @Nullable String format,
+      @Nullable List<String> users,
+      @Nullable Map<String, ProfileData> profiles,
+      @Nullable Map<String, GroupData> groups,
+      @Nullable Map<String, List<ContactData>> contacts,
+      @Nullable Map<String, List<String>> blocked) {}
 
   /** A profile: absent fields are null; gender is the vendor digit, null when unknown. */
   record ProfileData(
-      String nickname,
-      String avatarUrl,
-      Integer gender,
-      String sign,
-      String birth,
-      String email,
-      String phone,
-      String ext,
-      Map<String, String> customAttributes) {}
+      @Nullable String nickname,
+      @Nullable String avatarUrl,
+      @Nullable Integer gender,
+      @Nullable String sign,
+      @Nullable String birth,
+      @Nullable String email,
+      @Nullable String phone,
+      @Nullable String ext,
+      @Nullable Map<String, String> customAttributes) {}
 
   /** A group: the owner, and each member (the owner included) with their attributes. */
-  record GroupData(String owner, Map<String, Map<String, String>> members) {}
+  record GroupData(@Nullable String owner, @Nullable Map<String, Map<String, String>> members) {}
 
   /** One contact list entry; the list's order is the order of addition. */
-  record ContactData(String userId, String remark) {}
+  record ContactData(@Nullable String userId, @Nullable String remark) {}
 
   /** A snapshot whose content is wrong even though it is well-formed JSON. */
   private static final class InvalidSnapshot extends Exception {
@@ -158,7 +159,7 @@ final class Snapshot {
         : what + " at line " + where.getLineNr() + ", column " + where.getColumnNr();
   }
 
-  private static ConfigurationException invalid(Path file, String reason, Throwable cause) {
+  private static ConfigurationException invalid(Path file, String reason, @Nullable Throwable cause) {
     return new ConfigurationException(InMemoryProvider.FILE + " '" + file
         + "' is not a valid imfacade snapshot: " + reason + "; it was left untouched",
         ErrorDetails.builder().provider(InMemoryProvider.ID).build(), cause);
@@ -207,7 +208,7 @@ final class Snapshot {
     }
   }
 
-  private static UserProfile profile(String id, ProfileData p) throws InvalidSnapshot {
+  private static UserProfile profile(String id, @Nullable ProfileData p) throws InvalidSnapshot {
     require(p, "profile of " + id);
     UserProfile.Builder b = UserProfile.builder(id)
         .nickname(p.nickname())
@@ -228,7 +229,7 @@ final class Snapshot {
     return b.build();
   }
 
-  private static Map<String, String> attributes(Map<String, String> map, String where) throws InvalidSnapshot {
+  private static Map<String, String> attributes(@Nullable Map<String, String> map, String where) throws InvalidSnapshot {
     Map<String, String> copy = new LinkedHashMap<>();
     for (Map.Entry<String, String> e : orEmpty(map).entrySet()) {
       if (e.getKey() == null || e.getKey().isEmpty() || e.getValue() == null) {
@@ -240,25 +241,25 @@ final class Snapshot {
   }
 
   /** A user id as stored: not blank, lower case (a hand-edited file may not be). */
-  private static String id(String id, String where) throws InvalidSnapshot {
+  private static String id(@Nullable String id, String where) throws InvalidSnapshot {
     if (id == null || id.isBlank()) {
       throw new InvalidSnapshot("the " + where + " hold a null or blank user id");
     }
     return id.toLowerCase(Locale.ROOT);
   }
 
-  private static <T> T require(T value, String where) throws InvalidSnapshot {
+  private static <T> T require(@Nullable T value, String where) throws InvalidSnapshot {
     if (value == null) {
       throw new InvalidSnapshot(where + " is null");
     }
     return value;
   }
 
-  private static <T> List<T> orEmpty(List<T> list) {
+  private static <T> List<T> orEmpty(@Nullable List<T> list) {
     return list == null ? List.of() : list;
   }
 
-  private static <K, V> Map<K, V> orEmpty(Map<K, V> map) {
+  private static <K, V> Map<K, V> orEmpty(@Nullable Map<K, V> map) {
     return map == null ? Map.of() : map;
   }
 

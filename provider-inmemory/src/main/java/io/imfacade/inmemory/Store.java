@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * All data of one in-memory client, and the rules for touching it.
@@ -17,6 +18,9 @@ import java.util.function.Supplier;
  * its exclusive side, so that a snapshot never holds half of a two-way contact change.
  */
 final class Store {
+
+  static final String REGISTERED = "registered";
+  static final String AUTO = "auto";
 
   /** Users that exist: created through the admin, loaded from a snapshot, or written to in auto mode. */
   final Set<String> users = ConcurrentHashMap.newKeySet();
@@ -38,9 +42,14 @@ final class Store {
     return autoUsers;
   }
 
-  void checkOpen() {
+  /**
+   * Refuses the fixtures ({@link InMemoryAdmin}, reset, save), which the guard does not see, once
+   * the client is closed; and a service's write that raced with close past the guard, which would
+   * otherwise land after the final snapshot and be lost without a word.
+   */
+  void requireOpen() {
     if (closed) {
-      throw new IllegalStateException("client is closed");
+      throw new IllegalStateException("the " + InMemoryProvider.ID + " client is closed");
     }
   }
 
@@ -49,7 +58,7 @@ final class Store {
     Lock lock = gate.readLock();
     lock.lock();
     try {
-      checkOpen();
+      requireOpen();
       T result = change.get();
       dirty = true;
       return result;
@@ -144,7 +153,7 @@ final class Store {
   }
 
   /** The relations of a user, or null if they never had any. */
-  Relations relationsIfPresent(String userId) {
+  @Nullable Relations relationsIfPresent(String userId) {
     return relations.get(userId);
   }
 

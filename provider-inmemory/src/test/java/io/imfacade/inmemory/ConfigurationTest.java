@@ -6,12 +6,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.imfacade.Capability;
 import io.imfacade.ImClient;
 import io.imfacade.ImFacade;
+import io.imfacade.contact.ContactGraph;
 import io.imfacade.error.ConfigurationException;
+import io.imfacade.error.InvalidRequestException;
 import io.imfacade.error.UnsupportedCapabilityException;
+import io.imfacade.group.GroupMemberAttributes;
+import io.imfacade.inmemory.vendors.VendorA;
+import io.imfacade.inmemory.vendors.VendorB;
 import io.imfacade.profile.ProfileUpdate;
-import io.imfacade.spi.VendorLimits;
+import io.imfacade.profile.UserProfileService;
 import java.util.EnumSet;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -19,75 +25,88 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ConfigurationTest {
 
   @Test
-  void imFacadeFindsTheProviderAndReturnsTheConcreteClient() {
+  void imFacadeOpensAGuardedClientThatOfReaches() {
     assertThat(ImFacade.providers()).contains("inmemory");
-    try (ImClient client = ImFacade.open(Map.of("provider", "inmemory"))) {
-      assertThat(client).isInstanceOf(InMemoryImClient.class);
-      assertThat(client.provider()).isEqualTo("inmemory");
+    try (ImClient opened = ImFacade.open(Map.of("provider", "inmemory", "inmemory.limits", "vendor-a"))) {
+      assertThat(opened).isNotInstanceOf(InMemoryImClient.class);
+      assertThat(opened.provider()).isEqualTo("inmemory");
+      InMemoryImClient im = InMemoryImClient.of(opened);
+      assertThat(InMemoryImClient.of(im)).isSameAs(im);
+      assertThat(im.limits()).isSameAs(VendorA.LIMITS);
+
+      im.admin().createUsers("alice");
+      opened.profiles().update("Alice", ProfileUpdate.builder().nickname("A").build());
+      assertThat(im.profiles().get("alice").orElseThrow().nickname()).isEqualTo("A");
+
+      opened.close();
+      assertThatThrownBy(() -> im.admin().createUsers("bob")).isInstanceOf(IllegalStateException.class);
+      assertThatThrownBy(() -> im.profiles().get("alice")).isInstanceOf(IllegalStateException.class);
     }
   }
 
   @Test
-  void providerDeclaresItsKeysAndEveryCapability() {
-    InMemoryProvider provider = new InMemoryProvider();
-    assertThat(provider.id()).isEqualTo("inmemory");
-    assertThat(provider.configKeys()).containsExactlyInAnyOrder("inmemory.limits", "inmemory.users", "inmemory.file");
-    assertThat(provider.capabilities()).containsExactlyInAnyOrder(Capability.values());
+  void ofRefusesAClientOfAnotherProvider() {
+    ImClient other = new ImClient() {
+      @Override
+      public String provider() {
+        return "vendor-a";
+      }
+
+      @Override
+      public Set<Capability> capabilities() {
+        return Set.of();
+      }
+
+      @Override
+      public UserProfileService profiles() {
+        throw new UnsupportedOperationException();
+      }
+
+      @Override
+      public GroupMemberAttributes groupMemberAttributes() {
+        throw new UnsupportedOperationException();
+      }
+
+      @Override
+      public ContactGraph contacts() {
+        throw new UnsupportedOperationException();
+      }
+
+      @Override
+      public void close() {}
+    };
+    assertThatThrownBy(() -> InMemoryImClient.of(other))
+        .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.field()).contains("client"))
+        .hasMessageContaining("'vendor-a'");
+    assertThatThrownBy(() -> InMemoryImClient.of(null)).isInstanceOf(InvalidRequestException.class);
   }
 
   @Test
   void defaultsArePortableLimitsAndRegisteredUsers() {
     try (InMemoryImClient client = InMemoryImClient.create()) {
-      assertThat(client.limits()).isSameAs(VendorLimits.PORTABLE);
+      assertThat(client.limits().name()).isEqualTo("portable");
       assertThat(client.admin().userExists("alice")).isFalse();
     }
   }
 
-  @Test
-  void limitsValueIsCaseInsensitive() {
-    try (InMemoryImClient client = InMemoryImClient.create(Map.of("inmemory.limits", "EaseMob"))) {
-      assertThat(client.limits()).isSameAs(VendorLimits.EASEMOB);
-    }
-  }
-
-  @Test
-  void eachLimitsValueSelectsItsPreset() {
-    Map<String, VendorLimits> expected = Map.of(
-        "portable", VendorLimits.PORTABLE, "easemob", VendorLimits.EASEMOB, "shengwang", VendorLimits.SHENGWANG,
-        "netease", VendorLimits.NETEASE, "none", VendorLimits.NONE);
-    expected.forEach((value, limits) -> {
-      try (InMemoryImClient client = InMemoryImClient.create(Map.of("inmemory.limits", value))) {
-        assertThat(client.limits()).isSameAs(limits);
-      }
-    });
-  }
-
   @ParameterizedTest
-  @ValueSource(strings = {"portable", "netease"})
-  void portableAndNeteaseLackCustomAttributesAndTotalSize(String limits) {
+  @ValueSource(strings = {"portable", "vendor-b"})
+  void portableAndVendorBLackCustomAttributesAndTotalSize(String limits) {
     try (InMemoryImClient client = InMemoryImClient.create(Map.of("inmemory.limits", limits))) {
       assertThat(client.capabilities()).containsExactlyInAnyOrder(
           Capability.GROUP_MEMBER_ATTRIBUTES, Capability.CONTACT_REMARK, Capability.BLOCK_LIST);
       client.admin().createUsers("alice");
-
       assertThatThrownBy(() -> client.profiles().update("alice", ProfileUpdate.builder().customAttribute("level", "3").build()))
-          .isInstanceOfSatisfying(UnsupportedCapabilityException.class, e -> {
-            assertThat(e.capability()).isEqualTo(Capability.PROFILE_CUSTOM_ATTRIBUTES);
-            assertThat(e.provider()).contains("inmemory");
-          })
-          .hasMessageContaining("NetEase user cards have no custom attributes")
-          .hasMessageContaining("inmemory.limits=" + limits);
-      assertThatThrownBy(() -> client.profiles().totalSizeBytes())
-          .isInstanceOfSatisfying(UnsupportedCapabilityException.class,
-              e -> assertThat(e.capability()).isEqualTo(Capability.PROFILE_TOTAL_SIZE))
+          .isInstanceOf(UnsupportedCapabilityException.class)
+          .hasMessageContaining(VendorB.NO_CUSTOM_ATTRIBUTES)
           .hasMessageContaining("inmemory.limits=" + limits);
       assertThat(client.profiles().get("alice")).isEmpty();
     }
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"easemob", "shengwang", "none"})
-  void easemobShengwangAndNoneOfferEverything(String limits) {
+  @ValueSource(strings = {"vendor-a", "none"})
+  void vendorAAndNoneOfferEverything(String limits) {
     try (InMemoryImClient client = InMemoryImClient.create(Map.of("inmemory.limits", limits))) {
       assertThat(client.capabilities()).isEqualTo(EnumSet.allOf(Capability.class));
       client.admin().createUsers("alice");
@@ -95,15 +114,6 @@ class ConfigurationTest {
       assertThat(client.profiles().get("alice").orElseThrow().customAttributes()).containsExactly(Map.entry("level", "3"));
       assertThat(client.profiles().totalSizeBytes()).isEqualTo("{\"level\":\"3\"}".length());
     }
-  }
-
-  @Test
-  void badLimitsValueNamesTheKeyAndTheChoices() {
-    assertThatThrownBy(() -> InMemoryImClient.create(Map.of("inmemory.limits", "strict")))
-        .isInstanceOf(ConfigurationException.class)
-        .hasMessageContaining("inmemory.limits")
-        .hasMessageContaining("'strict'")
-        .hasMessageContaining("portable");
   }
 
   @Test
@@ -116,29 +126,30 @@ class ConfigurationTest {
 
   @Test
   void unknownKeyIsRefusedLikeThroughImFacade() {
-    assertThatThrownBy(() -> InMemoryImClient.create(Map.of("inmemory.limit", "easemob")))
+    assertThatThrownBy(() -> InMemoryImClient.create(Map.of("inmemory.limit", "vendor-a")))
         .isInstanceOf(ConfigurationException.class)
         .hasMessageContaining("unknown configuration key 'inmemory.limit'");
   }
 
   @Test
   void otherProvidersKeysAreIgnoredSoSwitchingIsOneKey() {
-    try (InMemoryImClient client = InMemoryImClient.create(Map.of("easemob.appName", "demo", "tenant", "t1"))) {
+    try (InMemoryImClient client = InMemoryImClient.create(Map.of("vendor-a.appName", "demo", "tenant", "t1"))) {
       assertThat(client.provider()).isEqualTo("inmemory");
     }
   }
 
   @Test
   void createRefusesAnotherProvider() {
-    assertThatThrownBy(() -> InMemoryImClient.create(Map.of("provider", "easemob")))
+    assertThatThrownBy(() -> InMemoryImClient.create(Map.of("provider", "vendor-a")))
         .isInstanceOf(ConfigurationException.class)
         .hasMessageContaining("'provider'");
   }
 
   @Test
   void createAcceptsProviderInmemory() {
-    try (InMemoryImClient client = InMemoryImClient.create(Map.of("provider", "inmemory", "inmemory.limits", "netease"))) {
-      assertThat(client.limits()).isSameAs(VendorLimits.NETEASE);
+    try (InMemoryImClient client = InMemoryImClient.create(Map.of("provider", "inmemory", "inmemory.limits", "vendor-b"))) {
+      assertThat(client.limits()).isSameAs(VendorB.LIMITS);
+      assertThat(client.metadata().id()).isEqualTo("inmemory");
     }
   }
 }

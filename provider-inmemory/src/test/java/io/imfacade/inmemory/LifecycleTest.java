@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.imfacade.ImClient;
+import io.imfacade.ImFacade;
 import io.imfacade.contact.ContactGraph;
 import io.imfacade.contact.PageRequest;
 import io.imfacade.group.GroupMemberAttributes;
@@ -17,7 +19,7 @@ class LifecycleTest {
 
   @Test
   void everyCallAfterCloseFails() {
-    InMemoryImClient client = InMemoryImClient.create(Map.of("inmemory.limits", "easemob"));
+    InMemoryImClient client = InMemoryImClient.create(Map.of("inmemory.limits", "vendor-a"));
     client.admin().createUsers("alice", "bob");
     UserProfileService profiles = client.profiles();
     GroupMemberAttributes members = client.groupMemberAttributes();
@@ -45,10 +47,22 @@ class LifecycleTest {
         () -> admin.createUsers("carol"),
         () -> admin.userExists("alice"),
         () -> admin.createGroup("g1", "alice", List.of()),
-        client::reset);
+        client::reset,
+        client::save);
     for (Runnable call : calls) {
-      assertThatThrownBy(call::run).isInstanceOf(IllegalStateException.class).hasMessage("client is closed");
+      assertThatThrownBy(call::run).isInstanceOf(IllegalStateException.class).hasMessage("the inmemory client is closed");
     }
+  }
+
+  @Test
+  void closingTheOpenedClientClosesTheFixturesToo() {
+    ImClient opened = ImFacade.open(Map.of("provider", "inmemory", "inmemory.limits", "none"));
+    InMemoryImClient client = InMemoryImClient.of(opened);
+    client.admin().createUsers("alice");
+    opened.close();
+    assertThatThrownBy(() -> client.admin().userExists("alice")).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(client::reset).isInstanceOf(IllegalStateException.class);
+    assertThatCode(client::close).doesNotThrowAnyException();
   }
 
   @Test
@@ -62,9 +76,9 @@ class LifecycleTest {
   void resetDropsEverything() {
     try (InMemoryImClient client = InMemoryImClient.create()) {
       client.admin().createUsers("alice", "bob");
-      client.admin().createGroup("g1", "alice", List.of("bob"));
+      client.admin().createGroup("1", "alice", List.of("bob"));
       client.profiles().update("alice", ProfileUpdate.builder().nickname("A").build());
-      client.groupMemberAttributes().set("g1", "bob", Map.of("role", "admin"));
+      client.groupMemberAttributes().set("1", "bob", Map.of("role", "admin"));
       client.contacts().addContact("alice", "bob");
       client.contacts().block("alice", List.of("bob"));
 
@@ -75,7 +89,7 @@ class LifecycleTest {
       client.admin().createUsers("alice", "bob");
       assertThat(client.contacts().contacts("alice", PageRequest.first(10)).items()).isEmpty();
       assertThat(client.contacts().blocked("alice", PageRequest.first(10)).items()).isEmpty();
-      assertThatThrownBy(() -> client.groupMemberAttributes().get("g1", "bob"))
+      assertThatThrownBy(() -> client.groupMemberAttributes().get("1", "bob"))
           .hasMessageContaining("group not exists");
       client.contacts().addContact("alice", "bob");
       assertThat(client.contacts().allContacts("bob")).extracting(c -> c.userId()).containsExactly("alice");
@@ -91,8 +105,8 @@ class LifecycleTest {
 
   @Test
   void toStringShowsTheSettings() {
-    try (InMemoryImClient client = InMemoryImClient.create(Map.of("inmemory.limits", "netease", "inmemory.users", "auto"))) {
-      assertThat(client).hasToString("InMemoryImClient{limits=netease, users=auto}");
+    try (InMemoryImClient client = InMemoryImClient.create(Map.of("inmemory.limits", "vendor-b", "inmemory.users", "auto"))) {
+      assertThat(client).hasToString("InMemoryImClient{limits=vendor-b, users=auto}");
     }
   }
 }

@@ -29,7 +29,7 @@ class SnapshotTest {
   Path dir;
 
   private static InMemoryImClient open(Path file) {
-    return InMemoryImClient.create(Map.of("inmemory.limits", "easemob", "inmemory.file", file.toString()));
+    return InMemoryImClient.create(Map.of("inmemory.limits", "vendor-a", "inmemory.file", file.toString()));
   }
 
   private static void fill(InMemoryImClient client) {

@@ -33,7 +33,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(InMemoryImExtension.class)
 public @interface InMemoryIm {
 
-  /** The {@code inmemory.limits} value: {@code portable}, {@code easemob}, {@code shengwang}, {@code netease} or {@code none}. */
+  /**
+   * The {@code inmemory.limits} value: {@code portable} (the strictest of the vendor providers on
+   * the classpath), {@code none}, or the id of a vendor provider on the classpath, such as {@code
+   * netease}.
+   */
   String limits() default "portable";
 
   /** Users to create before each test. */

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -47,7 +48,8 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * }</pre>
  *
  * <p>Parameters of type {@link ImClient} or {@link InMemoryImClient} of test methods and of
- * {@code @BeforeEach} and {@code @AfterEach} methods all receive the current test's client.
+ * {@code @BeforeEach} and {@code @AfterEach} methods all receive the current test's client, opened
+ * through {@link io.imfacade.ImFacade#open}: its calls pass the same neutral guard as on a vendor.
  * Constructors and {@code @BeforeAll} methods cannot: the client lives for one test.
  */
 public final class InMemoryImExtension implements BeforeEachCallback, AfterEachCallback, ParameterResolver {
@@ -55,17 +57,17 @@ public final class InMemoryImExtension implements BeforeEachCallback, AfterEachC
   private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(InMemoryImExtension.class);
 
   /** Settings from the builder; null to read {@link InMemoryIm} from the test. */
-  private final Map<String, String> config;
+  private final @Nullable Map<String, String> config;
   private final List<String> users;
   /** The running test's client, for {@link #client()}. */
-  private volatile InMemoryImClient current;
+  private volatile @Nullable InMemoryImClient current;
 
   /** The extension as {@code @ExtendWith} creates it: settings come from {@link InMemoryIm}, if present. */
   public InMemoryImExtension() {
     this(null, List.of());
   }
 
-  private InMemoryImExtension(Map<String, String> config, List<String> users) {
+  private InMemoryImExtension(@Nullable Map<String, String> config, List<String> users) {
     this.config = config;
     this.users = users;
   }
@@ -156,7 +158,7 @@ public final class InMemoryImExtension implements BeforeEachCallback, AfterEachC
 
     private Builder() {}
 
-    /** The {@code inmemory.limits} value, such as {@code easemob}. */
+    /** The {@code inmemory.limits} value: {@code portable}, {@code none} or a vendor provider's id, such as {@code netease}. */
     public Builder limits(String limits) {
       return config(InMemoryProvider.LIMITS, limits);
     }

@@ -4,17 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.imfacade.ImClient;
 import io.imfacade.inmemory.InMemoryImClient;
-import io.imfacade.spi.VendorLimits;
+import io.imfacade.inmemory.vendors.VendorA;
+import io.imfacade.inmemory.vendors.VendorB;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /** Style 2: the composed {@code @InMemoryIm} annotation with settings. */
-@InMemoryIm(limits = "easemob", users = {"alice", "Bob"})
+@InMemoryIm(limits = "vendor-a", users = {"alice", "Bob"})
 class AnnotationStyleTest {
 
   @Test
   void classSettingsApply(InMemoryImClient im) {
-    assertThat(im.limits()).isSameAs(VendorLimits.EASEMOB);
+    assertThat(im.limits()).isSameAs(VendorA.LIMITS);
     assertThat(im.admin().userExists("alice")).isTrue();
     assertThat(im.admin().userExists("bob")).isTrue();
     assertThat(im.admin().userExists("carol")).isFalse();
@@ -22,9 +23,9 @@ class AnnotationStyleTest {
   }
 
   @Test
-  @InMemoryIm(limits = "netease", autoUsers = true)
+  @InMemoryIm(limits = "vendor-b", autoUsers = true)
   void methodSettingsReplaceClassSettings(ImClient im) {
-    assertThat(((InMemoryImClient) im).limits()).isSameAs(VendorLimits.NETEASE);
+    assertThat(InMemoryImClient.of(im).limits()).isSameAs(VendorB.LIMITS);
     im.contacts().addContact("carol@example", "dave");
     assertThat(im.contacts().allContacts("dave")).hasSize(1);
   }
@@ -33,7 +34,7 @@ class AnnotationStyleTest {
   class Inner {
     @Test
     void enclosingClassSettingsApply(InMemoryImClient im) {
-      assertThat(im.limits()).isSameAs(VendorLimits.EASEMOB);
+      assertThat(im.limits()).isSameAs(VendorA.LIMITS);
       assertThat(im.admin().userExists("bob")).isTrue();
       assertThat(im.contacts().allContacts("alice")).as("fresh client").isEmpty();
     }

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.imfacade.ImClient;
+import io.imfacade.error.InvalidRequestException;
 import io.imfacade.inmemory.InMemoryImClient;
 import io.imfacade.profile.ProfileUpdate;
-import io.imfacade.spi.VendorLimits;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -33,7 +33,7 @@ class ExtendWithStyleTest {
   void tearDown(ImClient im) {
     assertThat(im).isSameAs(fromBeforeEach);
     assertThat(im.profiles().get("alice")).as("still open in @AfterEach").isPresent();
-    SEEN.add((InMemoryImClient) im);
+    SEEN.add(InMemoryImClient.of(im));
   }
 
   @AfterAll
@@ -47,9 +47,18 @@ class ExtendWithStyleTest {
   @Test
   void injectsTheSameClientAsBeforeEach(ImClient im) {
     assertThat(im).isSameAs(fromBeforeEach);
-    assertThat(((InMemoryImClient) im).limits()).isSameAs(VendorLimits.PORTABLE);
+    assertThat(InMemoryImClient.of(im).limits().name()).isEqualTo("portable");
     assertThat(im.profiles().get("alice")).isEmpty();
     im.profiles().update("alice", ProfileUpdate.builder().nickname("first").build());
+  }
+
+  @Test
+  void callsGoThroughTheNeutralGuard(ImClient im) {
+    im.profiles().update("Alice", ProfileUpdate.builder().nickname("A").build());
+    // only the guard answers under the caller's spelling, and refuses a blank id before the store
+    assertThat(im.profiles().getAll(List.of("ALICE"))).containsOnlyKeys("ALICE");
+    assertThatThrownBy(() -> im.profiles().get(" "))
+        .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.provider()).contains("inmemory"));
   }
 
   @Test

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.imfacade.ImClient;
 import io.imfacade.error.NotFoundException;
 import io.imfacade.inmemory.InMemoryImClient;
-import io.imfacade.spi.VendorLimits;
+import io.imfacade.inmemory.vendors.VendorA;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -20,7 +20,7 @@ class RegisterExtensionStyleTest {
   private static final List<InMemoryImClient> SEEN = new ArrayList<>();
 
   @RegisterExtension
-  InMemoryImExtension im = InMemoryImExtension.builder().limits("easemob").users("alice", "bob").build();
+  InMemoryImExtension im = InMemoryImExtension.builder().limits("vendor-a").users("alice", "bob").build();
 
   @AfterEach
   void record() {
@@ -38,7 +38,7 @@ class RegisterExtensionStyleTest {
   @Test
   void clientHasTheBuilderSettings() {
     InMemoryImClient client = im.client();
-    assertThat(client.limits()).isSameAs(VendorLimits.EASEMOB);
+    assertThat(client.limits()).isSameAs(VendorA.LIMITS);
     assertThat(client.admin().userExists("alice")).isTrue();
     assertThatThrownBy(() -> client.contacts().addContact("alice", "carol")).isInstanceOf(NotFoundException.class);
     client.contacts().addContact("alice", "bob");
