@@ -9,6 +9,7 @@ import io.imfacade.profile.Gender;
 import io.imfacade.profile.UserProfile;
 import io.imfacade.simulator.easemob.EasemobSimulator;
 import io.imfacade.simulator.netease.NeteaseSimulator;
+import io.imfacade.spi.ProviderMetadata;
 import io.imfacade.spi.VendorLimits;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -109,6 +110,12 @@ public final class BulkGetAllHarness {
     Map<String, String> clientConfig;
   }
 
+  /** The limits a provider declares, as its clients enforce them: the batch size is one of them. */
+  private static VendorLimits declaredLimits(String provider) {
+    return ImFacade.metadata(provider).map(ProviderMetadata::limits)
+        .orElseThrow(() -> new IllegalStateException("provider " + provider + " is not on the class path"));
+  }
+
   private boolean run(String vendor, int runs, int users, int latencyMs, int simulatorRps) throws InterruptedException {
     List<String> ids = new ArrayList<>(users);
     for (int i = 0; i < users; i++) {
@@ -129,7 +136,7 @@ public final class BulkGetAllHarness {
       target.requests = sim::requests;
       target.rateLimited = sim::rateLimitedRequests;
       target.rateLimitAnswer = "HTTP 429";
-      target.chunkSize = VendorLimits.EASEMOB.profileBatchGet();
+      target.chunkSize = declaredLimits("easemob").profileBatchGet();
       target.clientConfig = Map.of("provider", "easemob", "easemob.orgName", ORG, "easemob.appName", APP,
           "easemob.clientId", CLIENT_ID, "easemob.clientSecret", CLIENT_SECRET);
     } else {
@@ -145,7 +152,7 @@ public final class BulkGetAllHarness {
       target.requests = sim::requests;
       target.rateLimited = sim::rateLimitedRequests;
       target.rateLimitAnswer = "code 416";
-      target.chunkSize = VendorLimits.NETEASE.profileBatchGet();
+      target.chunkSize = declaredLimits("netease").profileBatchGet();
       target.clientConfig = Map.of("provider", "netease", "netease.appKey", NETEASE_APP_KEY,
           "netease.appSecret", NETEASE_APP_SECRET);
     }

@@ -32,18 +32,21 @@ public final class JfrBreakdown {
   /** Stage name, then the frame substrings that place a sample in it. */
   private static final String[][] STAGES = {
       {"facade: profile mapping (FamilyProfiles.toProfile)", "FamilyProfiles.toProfile"},
-      {"facade: JsonNode -> attribute maps (Wire.attributesByUser)", "Wire.attributesByUser"},
-      {"facade: id checks and normalisation (InputChecks.users)", "InputChecks.users"},
+      {"facade: JsonNode -> attribute maps (Answers.attributesByUser)", "Answers.attributesByUser"},
+      {"facade: guard: id checks and normalisation (Inputs.users)", "internal.Inputs.users", "Inputs.user"},
+      {"facade: guard: results under the caller's ids (CallerIds.rekey)", "CallerIds.rekey"},
       {"response JSON parse (Jackson)", "ObjectReader.readValue", "ObjectMapper.readValue"},
       {"request JSON write (Jackson)", "writeValueAsBytes", "JacksonRequestBodyConverter"},
       {"facade: rate limiter", "AppRateLimiter"},
-      {"facade: token cache", "TokenCache"},
+      {"facade: token (BearerTokenAuth, TokenCache)", "BearerTokenAuth", "TokenCache"},
       {"facade: error mapper", "ErrorMapper"},
+      // After the facade's own interceptors (BearerTokenAuth above): the rest of the chain is OkHttp's.
       {"HTTP exchange (OkHttp, Okio)", "okhttp3.", "okio."},
       {"facade: Retrofit call set-up", "retrofit2."},
       {"facade: chunking (Batches)", "Batches"},
-      {"facade: executor (RestExecutor, rest)", "RestExecutor"},
+      {"facade: executor (RestExecutor, RemoteCore)", "RestExecutor", "RemoteCore"},
       {"facade: getAll merge and result map", "FamilyProfiles.getAll"},
+      {"facade: guard (GuardedProfiles)", "GuardedProfiles"},
   };
 
   private JfrBreakdown() {}

@@ -132,7 +132,7 @@ final class ContactsCommand extends CommandGroup {
     @Override
     int run(ImClient client, Output out) {
       ContactGraph contacts = client.contacts();
-      Page<Contact> page = paging.fetch(p -> contacts.contacts(owner, p));
+      Page<Contact> page = paging.fetch(client, p -> contacts.contacts(owner, p));
       if (out.json()) {
         ArrayNode items = Views.array();
         page.items().forEach(c -> items.add(Views.contact(c)));
@@ -221,7 +221,7 @@ final class ContactsCommand extends CommandGroup {
     @Override
     int run(ImClient client, Output out) {
       ContactGraph contacts = client.contacts();
-      Page<String> page = paging.fetch(p -> contacts.blocked(owner, p));
+      Page<String> page = paging.fetch(client, p -> contacts.blocked(owner, p));
       if (out.json()) {
         ObjectNode result = Views.object().put("owner", owner);
         result.set("blocked", Views.strings(page.items()));
@@ -241,9 +241,10 @@ final class ContactsCommand extends CommandGroup {
   /** The paging options of the list commands. */
   static final class Paging {
 
-    @Option(names = "--page-size", paramLabel = "N", defaultValue = "" + ContactGraph.DEFAULT_STREAM_PAGE_SIZE,
-        description = "Items per page; default ${DEFAULT-VALUE}, the most every built-in vendor accepts.")
-    int pageSize;
+    @Option(names = "--page-size", paramLabel = "N",
+        description = "Items per page; default " + ContactGraph.DEFAULT_STREAM_PAGE_SIZE
+            + ", or the provider's largest page if it is smaller.")
+    Integer pageSize;
 
     @Option(names = "--cursor", paramLabel = "CURSOR",
         description = "Start after this cursor, printed by the previous page.")
@@ -253,7 +254,7 @@ final class ContactsCommand extends CommandGroup {
     boolean all;
 
     void check(BaseCommand command) {
-      if (pageSize < 1) {
+      if (pageSize != null && pageSize < 1) {
         throw command.usage("--page-size must be at least 1, was " + pageSize);
       }
       if (cursor != null && cursor.isEmpty()) {
@@ -264,12 +265,17 @@ final class ContactsCommand extends CommandGroup {
       }
     }
 
-    /** The requested page, or with {@code --all} every item as one page without a next cursor. */
-    <T> Page<T> fetch(Function<PageRequest, Page<T>> read) {
+    /**
+     * The requested page, or with {@code --all} every item as one page without a next cursor. The
+     * default size is read from the client's declared limits, so that it is valid on any provider.
+     */
+    <T> Page<T> fetch(ImClient client, Function<PageRequest, Page<T>> read) {
+      int size = pageSize != null ? pageSize
+          : Math.min(ContactGraph.DEFAULT_STREAM_PAGE_SIZE, client.metadata().limits().pageSizeMax());
       if (all) {
-        return Page.of(Pages.stream(read, pageSize).collect(Collectors.toList()), null);
+        return Page.of(Pages.stream(read, size).collect(Collectors.toList()), null);
       }
-      return read.apply(cursor == null ? PageRequest.first(pageSize) : PageRequest.after(cursor, pageSize));
+      return read.apply(cursor == null ? PageRequest.first(size) : PageRequest.after(cursor, size));
     }
   }
 }

@@ -208,11 +208,14 @@ final class GroupCommand extends CommandGroup {
 
     @Override
     int run(ImClient client, Output out) {
-      if (!(client instanceof InMemoryImClient)) {
+      InMemoryImClient inMemory;
+      try {
+        inMemory = InMemoryImClient.of(client);
+      } catch (InvalidRequestException e) {
         throw new InvalidRequestException("group create is only available on the in-memory provider"
             + " (the provider is '" + client.provider() + "')");
       }
-      ((InMemoryImClient) client).admin().createGroup(groupId, owner, members);
+      inMemory.admin().createGroup(groupId, owner, members);
       if (out.json()) {
         ObjectNode result = Views.object().put("groupId", groupId).put("owner", owner);
         result.set("members", Views.strings(members));

@@ -50,6 +50,8 @@ import picocli.CommandLine.ScopeType;
         "  $IMFACADE_HOME/embedded.json (default ~/.imfacade/embedded.json), so that",
         "  successive commands see each other's data; -D inmemory.file= turns that off.",
         "  'imfacade config show' prints the effective configuration, secrets masked.",
+        "  'imfacade providers' lists each provider's keys (required, secret, default)",
+        "  and capabilities, read from its metadata.",
         "",
         "Output:",
         "  Human-readable lines by default; with --json, one JSON document on stdout.",

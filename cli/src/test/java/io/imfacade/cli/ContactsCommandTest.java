@@ -137,4 +137,16 @@ class ContactsCommandTest {
   void addingYourselfIsInvalid() {
     assertThat(cli.run("contacts", "add", "alice", "alice").exitCode).isEqualTo(2);
   }
+
+  /** Without --page-size, the page size is within the provider's declared limit (the fake's is 20). */
+  @Test
+  void theDefaultPageSizeFitsTheProvidersDeclaredLimit() {
+    Cli.Result defaulted = cli.run("--provider", "fake", "contacts", "list", "alice", "--json");
+    assertThat(defaulted.json().get("type").asText()).as("the call reached the provider").isEqualTo("provider_unavailable");
+
+    Cli.Result tooBig = cli.run("--provider", "fake", "contacts", "blocked", "alice", "--page-size",
+        "" + (FakeProvider.PAGE_SIZE_MAX + 1), "--json");
+    assertThat(tooBig.json().get("type").asText()).isEqualTo("invalid_request");
+    assertThat(tooBig.json().get("field").asText()).isEqualTo("page");
+  }
 }

@@ -1,7 +1,6 @@
 package io.imfacade.cli;
 
 import io.imfacade.Capability;
-import io.imfacade.ImClient;
 import io.imfacade.ImConfig;
 import io.imfacade.contact.ContactGraph;
 import io.imfacade.error.AuthenticationException;
@@ -14,12 +13,14 @@ import io.imfacade.error.RateLimitedException;
 import io.imfacade.error.UnsupportedCapabilityException;
 import io.imfacade.group.GroupMemberAttributes;
 import io.imfacade.profile.UserProfileService;
+import io.imfacade.spi.ConfigKey;
 import io.imfacade.spi.ImProvider;
+import io.imfacade.spi.ProviderClient;
 import io.imfacade.spi.ProviderContext;
+import io.imfacade.spi.ProviderMetadata;
+import io.imfacade.spi.VendorLimits;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
-import java.util.EnumSet;
-import java.util.Set;
 
 /**
  * A test provider ({@code provider=fake}) standing for a remote vendor: every service call fails
@@ -29,54 +30,30 @@ import java.util.Set;
 public final class FakeProvider implements ImProvider {
 
   static final String FAIL_WITH = "fake.failWith";
+  /** The largest page the fake declares. */
+  static final int PAGE_SIZE_MAX = 20;
+  /** A secret key, so that the provider listing has one to keep quiet about. */
+  static final String TOKEN = "fake.appToken";
+
+  static final ProviderMetadata METADATA = ProviderMetadata.builder("fake")
+      .name("Fake vendor (tests)")
+      .configKey(ConfigKey.withDefault(FAIL_WITH, "unavailable", "how every call fails"))
+      .configKey(ConfigKey.optional(TOKEN, "a token nobody checks"))
+      // Pages smaller than every built-in vendor's, so that the CLI's default page size must come
+      // from the client's metadata.
+      .limits(VendorLimits.builder("fake").pageSizeMax(PAGE_SIZE_MAX).build())
+      .build();
 
   @Override
-  public String id() {
-    return "fake";
+  public ProviderMetadata metadata() {
+    return METADATA;
   }
 
   @Override
-  public Set<Capability> capabilities() {
-    return EnumSet.allOf(Capability.class);
-  }
-
-  @Override
-  public Set<String> configKeys() {
-    return Set.of(FAIL_WITH);
-  }
-
-  @Override
-  public ImClient create(ImConfig config, ProviderContext context) {
+  public ProviderClient create(ImConfig config, ProviderContext context) {
     String failWith = config.get(FAIL_WITH).orElse("unavailable");
-    return new ImClient() {
-      @Override
-      public String provider() {
-        return "fake";
-      }
-
-      @Override
-      public Set<Capability> capabilities() {
-        return EnumSet.allOf(Capability.class);
-      }
-
-      @Override
-      public UserProfileService profiles() {
-        return failing(UserProfileService.class, failWith);
-      }
-
-      @Override
-      public GroupMemberAttributes groupMemberAttributes() {
-        return failing(GroupMemberAttributes.class, failWith);
-      }
-
-      @Override
-      public ContactGraph contacts() {
-        return failing(ContactGraph.class, failWith);
-      }
-
-      @Override
-      public void close() {}
-    };
+    return ProviderClient.of("fake", failing(UserProfileService.class, failWith),
+        failing(GroupMemberAttributes.class, failWith), failing(ContactGraph.class, failWith), () -> {});
   }
 
   private static <T> T failing(Class<T> service, String failWith) {

@@ -71,7 +71,7 @@ class UsageTest {
     Cli.Result r = cli.ok("--help");
 
     assertThat(r.out).contains("Usage: imfacade").contains("IMFACADE_CONFIG").contains("IMFACADE_HOME")
-        .contains("--prefix").contains("Exit codes:").contains("--json");
+        .contains("--prefix").contains("Exit codes:").contains("--json").contains("'imfacade providers'");
     assertThat(r.err).isEmpty();
   }
 

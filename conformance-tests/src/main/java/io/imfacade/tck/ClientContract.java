@@ -1,21 +1,28 @@
 package io.imfacade.tck;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.imfacade.Capability;
 import io.imfacade.ImClient;
+import io.imfacade.contact.ContactGraph;
 import io.imfacade.contact.PageRequest;
 import io.imfacade.error.UnsupportedCapabilityException;
+import io.imfacade.group.GroupMemberAttributes;
 import io.imfacade.profile.ProfileUpdate;
+import io.imfacade.profile.UserProfileService;
+import io.imfacade.spi.ProviderMetadata;
 import java.util.List;
+import java.util.Map;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The contract of {@link ImClient} itself: what it says about itself ({@link ImClient#provider()},
- * {@link ImClient#capabilities()}) matches what it does, and closing is safe.
+ * {@link ImClient#capabilities()}, {@link ImClient#metadata()}) matches what it does, and after
+ * {@link ImClient#close()} every call fails with an {@link IllegalStateException}.
  */
 public abstract class ClientContract extends ContractSupport {
 
@@ -69,13 +76,68 @@ public abstract class ClientContract extends ContractSupport {
     assertThat(client().contacts()).isNotNull();
   }
 
+  /** The metadata the contracts read the limits from is the client's own, and agrees with it. */
   @Test
-  void closingTwiceIsHarmlessAndLaterCallsFail() {
+  void metadataDescribesThisClient() {
+    ProviderMetadata m = client().metadata();
+
+    assertThat(m.id()).as("metadata().id()").isEqualTo(client().provider());
+    assertThat(m.capabilities()).as("metadata().capabilities()").isEqualTo(client().capabilities());
+    m.unsupported().forEach((capability, reason) ->
+        assertThat(reason).as("the reason %s is not offered", capability).isNotBlank());
+    assertThat(m.limits()).as("metadata().limits()").isNotNull();
+  }
+
+  @Test
+  void closingTwiceIsHarmlessAndLaterCallsThrowIllegalStateException() {
     ImClient c = client();
     c.close();
     c.close();
 
-    Throwable thrown = catchThrowable(() -> c.profiles().get(alice()));
-    assertThat(thrown).as("a call after close()").isInstanceOf(RuntimeException.class);
+    assertClosed(() -> c.profiles().get(alice()), "profiles().get");
+  }
+
+  /**
+   * Every operation of every service fails with an {@link IllegalStateException} after {@code
+   * close()}, the services fetched before it included, whatever the capabilities (a closed client
+   * is closed before it is unsupported).
+   */
+  @Test
+  void everyServiceThrowsIllegalStateExceptionAfterClose() {
+    ImClient c = client();
+    UserProfileService profiles = c.profiles();
+    GroupMemberAttributes members = c.groupMemberAttributes();
+    ContactGraph contacts = c.contacts();
+    String group = unknownGroup();
+    c.close();
+
+    for (UserProfileService p : List.of(profiles, c.profiles())) {
+      assertClosed(() -> p.get(alice()), "profiles().get");
+      assertClosed(() -> p.getAll(List.of(alice(), bob())), "profiles().getAll");
+      assertClosed(() -> p.update(alice(), ProfileUpdate.builder().nickname("x").build()), "profiles().update");
+      assertClosed(() -> p.delete(alice()), "profiles().delete");
+      assertClosed(p::totalSizeBytes, "profiles().totalSizeBytes");
+    }
+    for (GroupMemberAttributes g : List.of(members, c.groupMemberAttributes())) {
+      assertClosed(() -> g.get(group, alice()), "groupMemberAttributes().get");
+      assertClosed(() -> g.get(group, List.of(alice()), List.of()), "groupMemberAttributes().get(users, keys)");
+      assertClosed(() -> g.set(group, alice(), Map.of("a", "1")), "groupMemberAttributes().set");
+      assertClosed(() -> g.setAll(group, Map.of(alice(), Map.of("a", "1"))), "groupMemberAttributes().setAll");
+    }
+    for (ContactGraph g : List.of(contacts, c.contacts())) {
+      assertClosed(() -> g.addContact(alice(), bob()), "contacts().addContact");
+      assertClosed(() -> g.removeContact(alice(), bob()), "contacts().removeContact");
+      assertClosed(() -> g.setRemark(alice(), bob(), "r"), "contacts().setRemark");
+      assertClosed(() -> g.contacts(alice(), PageRequest.first(10)), "contacts().contacts");
+      assertClosed(() -> g.allContacts(alice()).count(), "contacts().allContacts");
+      assertClosed(() -> g.block(alice(), List.of(bob())), "contacts().block");
+      assertClosed(() -> g.unblock(alice(), bob()), "contacts().unblock");
+      assertClosed(() -> g.blocked(alice(), PageRequest.first(10)), "contacts().blocked");
+      assertClosed(() -> g.allBlocked(alice()).count(), "contacts().allBlocked");
+    }
+  }
+
+  private static void assertClosed(ThrowingCallable call, String operation) {
+    assertThatThrownBy(call, "%s after close()", operation).isInstanceOf(IllegalStateException.class);
   }
 }

@@ -1,17 +1,22 @@
 package io.imfacade.tck;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.imfacade.Capability;
 import io.imfacade.ImClient;
 import io.imfacade.contact.PageRequest;
+import io.imfacade.error.InvalidRequestException;
 import io.imfacade.error.UnsupportedCapabilityException;
 import io.imfacade.profile.ProfileUpdate;
+import io.imfacade.spi.LengthLimit;
+import io.imfacade.spi.ProviderMetadata;
+import io.imfacade.spi.VendorLimits;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterEach;
@@ -69,6 +74,10 @@ public abstract class ContractSupport {
     }
     Set<Capability> capabilities = c.capabilities();
     assertThat(capabilities).as("client.capabilities() of provider '%s'", id).isNotNull();
+    // The contracts read limits and capabilities from here: a provider without it cannot be tested.
+    ProviderMetadata metadata = c.metadata();
+    assertThat(metadata).as("client.metadata() of provider '%s'", id).isNotNull();
+    assertThat(metadata.limits()).as("client.metadata().limits() of provider '%s'", id).isNotNull();
     alice = TestIds.user("alice");
     bob = TestIds.user("bob");
     carol = TestIds.user("carol");
@@ -97,6 +106,16 @@ public abstract class ContractSupport {
   /** The harness of this test (the one {@link #harness()} returned). */
   protected final ProviderHarness activeHarness() {
     return harness;
+  }
+
+  /** What the client declares: its capabilities and the limits it enforces ({@link ImClient#metadata()}). */
+  protected final ProviderMetadata metadata() {
+    return client.metadata();
+  }
+
+  /** The limits the client declares, in the vendor's units. */
+  protected final VendorLimits limits() {
+    return client.metadata().limits();
   }
 
   /** The id of the provider under test. */
@@ -172,14 +191,15 @@ public abstract class ContractSupport {
    * it is refused the documented way.
    */
   final UnsupportedCapabilityException assertRefused(Capability capability) {
-    Throwable thrown = catchThrowable(probe(capability));
-    assertThat(thrown)
-        .as("provider '%s' does not declare %s, so %s must throw UnsupportedCapabilityException",
+    AtomicReference<UnsupportedCapabilityException> refusal = new AtomicReference<>();
+    assertThatThrownBy(probe(capability),
+            "provider '%s' does not declare %s, so %s must throw UnsupportedCapabilityException",
             providerId, capability, capability.operation())
-        .isInstanceOf(UnsupportedCapabilityException.class);
-    UnsupportedCapabilityException refusal = (UnsupportedCapabilityException) thrown;
-    assertThat(refusal.capability()).as("capability of the UnsupportedCapabilityException").isEqualTo(capability);
-    return refusal;
+        .isInstanceOfSatisfying(UnsupportedCapabilityException.class, e -> {
+          assertThat(e.capability()).as("capability of the UnsupportedCapabilityException").isEqualTo(capability);
+          refusal.set(e);
+        });
+    return refusal.get();
   }
 
   /** One call of an operation of {@code capability}, with well-formed arguments. */
@@ -201,21 +221,39 @@ public abstract class ContractSupport {
   }
 
   /**
-   * Goes on only if the harness says the provider enforces the vendors' shared limits; otherwise
-   * skips the test, naming {@code what} could not be checked.
+   * The bound of a count limit the client declares; skips the test, naming the limit, when the
+   * client declares none ({@link Integer#MAX_VALUE}): what is not declared cannot be checked, and
+   * a contract must never pass without checking.
+   *
+   * @param name the limit's name in {@link VendorLimits}, such as {@code blockListMax}
    */
-  protected final void requireLimits(String what) {
-    if (!harness.enforcesLimits()) {
-      Assumptions.abort("the harness of provider '" + providerId + "' declares that it enforces no vendor limits, so "
-          + what + " cannot be checked");
+  protected final int requireBounded(String name, int bound) {
+    if (bound == Integer.MAX_VALUE) {
+      Assumptions.abort(noLimit(name));
     }
+    return bound;
   }
 
-  /** Runs {@code call}, asserts it throws a {@code type}, and returns the exception. */
-  protected static <T extends Throwable> T expect(Class<T> type, ThrowingCallable call) {
-    Throwable thrown = catchThrowable(call);
-    assertThat(thrown).as("expected %s", type.getSimpleName()).isInstanceOf(type);
-    return type.cast(thrown);
+  /** A length limit the client declares; skips the test, naming the limit, when it is unbounded. */
+  protected final LengthLimit requireBounded(String name, LengthLimit limit) {
+    if (limit.isUnbounded()) {
+      Assumptions.abort(noLimit(name));
+    }
+    return limit;
+  }
+
+  private String noLimit(String name) {
+    return "provider '" + providerId + "' declares no " + name + " limit (its metadata's limits are '"
+        + limits().name() + "'), so a value at and over it cannot be checked";
+  }
+
+  /**
+   * Asserts that {@code call} throws an {@link InvalidRequestException} whose {@code field()} is
+   * {@code field}.
+   */
+  protected static void assertInvalid(ThrowingCallable call, String field) {
+    assertThatThrownBy(call).isInstanceOfSatisfying(InvalidRequestException.class,
+        e -> assertThat(e.field()).as("field() of %s", e.getMessage()).contains(field));
   }
 
   private void seedUsers(List<String> ids) {

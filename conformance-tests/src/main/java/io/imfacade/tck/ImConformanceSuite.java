@@ -50,6 +50,15 @@ public abstract class ImConformanceSuite {
     }
   }
 
+  /** {@link LimitsContract}. */
+  @Nested
+  public class Limits extends LimitsContract {
+    @Override
+    protected ProviderHarness harness() {
+      return ImConformanceSuite.this.harness();
+    }
+  }
+
   /** {@link GroupMemberAttributesContract}. */
   @Nested
   public class MemberAttributes extends GroupMemberAttributesContract {

@@ -2,7 +2,6 @@ package io.imfacade.tck;
 
 import io.imfacade.ImClient;
 import java.util.Collection;
-import java.util.OptionalInt;
 
 /**
  * What the TCK needs from a provider under test: a client, and a way to make users and groups
@@ -18,6 +17,11 @@ import java.util.OptionalInt;
  *
  * <p>A harness that fails (throws, returns null, opens a client of another provider) makes every
  * test fail: the TCK never turns a broken harness into skipped tests.
+ *
+ * <p>What the provider offers and enforces is not the harness's to say: the contracts read the
+ * capabilities and the limits from the client's {@link ImClient#metadata()}, which the provider
+ * declares once. A contract that needs a limit the metadata leaves unbounded is skipped with a
+ * reason naming that limit.
  */
 public interface ProviderHarness extends AutoCloseable {
 
@@ -27,7 +31,10 @@ public interface ProviderHarness extends AutoCloseable {
   /** A new client for one test. The TCK closes it after the test. */
   ImClient openClient();
 
-  /** Makes these users exist on the vendor side; existing users are left as they are. */
+  /**
+   * Makes these users exist on the vendor side; existing users are left as they are. The block
+   * list quota contract asks for {@code blockListMax + 1} users at once.
+   */
   void createUsers(Collection<String> userIds);
 
   /**
@@ -35,27 +42,6 @@ public interface ProviderHarness extends AutoCloseable {
    * {@code members}. The users already exist (created by {@link #createUsers}).
    */
   void createGroup(String groupId, String owner, Collection<String> members);
-
-  /**
-   * Whether the provider enforces the length and size limits that every built-in vendor shares
-   * (nickname at most 64 characters, member attribute key at most 16 bytes, page size at most
-   * 100, ...). True for every real vendor. A deliberately unlimited fake (the in-memory provider
-   * with {@code inmemory.limits=none}) answers false, and the contracts that need a limit are
-   * skipped with that reason.
-   */
-  default boolean enforcesLimits() {
-    return true;
-  }
-
-  /**
-   * How many users one block list may hold, if the provider has a limit (500 on Easemob and
-   * Shengwang, 3000 on NetEase). Empty when there is none or it is not known: the quota contract
-   * is then skipped with that reason. The quota contract creates that many users and blocks them
-   * all, so it costs as many block calls as the provider needs for that.
-   */
-  default OptionalInt blockListMax() {
-    return OptionalInt.empty();
-  }
 
   /** Releases what the harness holds; called after each test. */
   @Override

@@ -12,8 +12,10 @@
  *   <li>Implement {@link io.imfacade.tck.ProviderHarness}: {@code openClient()} returns a client
  *       (open it through {@link io.imfacade.ImFacade#open(java.util.Map)} so that the service
  *       registration is exercised too) talking to a test app or a simulator; {@code createUsers}
- *       and {@code createGroup} make users and groups exist there. Override {@code
- *       blockListMax()} if your vendor caps block lists.
+ *       and {@code createGroup} make users and groups exist there. The harness declares nothing
+ *       about the provider: the contracts read capabilities and limits from the client's {@link
+ *       io.imfacade.ImClient#metadata()}, that is from your provider's {@link
+ *       io.imfacade.spi.ProviderMetadata}.
  *   <li>Write one test class:
  *       <pre>{@code
  * class AcmeConformanceTest extends ImConformanceSuite {
@@ -41,9 +43,16 @@
  *   <li>Ids are unique per test (a run token and a sequence number), lower case, at most 32
  *       characters, letters, digits, {@code -} and {@code _}; group ids are digits only. A
  *       simulator may keep its state across tests.
- *   <li>Limits are tested with values over <em>every</em> built-in vendor's limit, so a contract
- *       holds whatever your vendor's own limits are. A harness for a deliberately unlimited fake
- *       answers {@code enforcesLimits() == false} and those contracts are skipped with that reason.
+ *   <li>Limits are tested against what your metadata declares, in the declared unit ({@link
+ *       io.imfacade.tck.LimitsContract}): a value exactly at each bound is accepted and one unit
+ *       over it is refused. The values are made of characters that tell the units apart (emoji,
+ *       CJK text), so counting the wrong unit fails. A limit your metadata leaves unbounded is
+ *       <em>skipped</em>, with a reason naming it: undeclared limits are never reported as passed.
+ *   <li>The neutral rules hold on every provider: user ids are case-insensitive and batch results
+ *       are keyed by the ids as the caller spelled them; empty batches, blank attribute keys, a
+ *       NUL character or a lone surrogate, and relations of a user with themselves are refused
+ *       with an {@link io.imfacade.error.InvalidRequestException}; every call after {@code close()}
+ *       throws an {@link IllegalStateException}.
  * </ul>
  */
 package io.imfacade.tck;

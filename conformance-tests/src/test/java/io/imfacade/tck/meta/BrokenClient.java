@@ -9,16 +9,18 @@ import io.imfacade.contact.PageRequest;
 import io.imfacade.error.InvalidRequestException;
 import io.imfacade.group.BatchResult;
 import io.imfacade.group.GroupMemberAttributes;
-import io.imfacade.profile.Gender;
-import io.imfacade.profile.ProfileField;
 import io.imfacade.profile.ProfileUpdate;
 import io.imfacade.profile.UserProfile;
 import io.imfacade.profile.UserProfileService;
+import io.imfacade.spi.LengthLimit;
+import io.imfacade.spi.LengthUnit;
+import io.imfacade.spi.ProviderMetadata;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -50,15 +52,40 @@ final class BrokenClient implements ImClient {
     /** Validation errors come out as IllegalArgumentException. */
     OWN_EXCEPTIONS,
     /** setAll leaves the failed members out of its result. */
-    SET_ALL_DROPS_FAILURES
+    SET_ALL_DROPS_FAILURES,
+    /** The metadata declares limits that nothing enforces. */
+    UNENFORCED_LIMITS,
+    /** Profile field lengths are checked against the declared bound, counted in code points. */
+    COUNTS_CODE_POINTS,
+    /** Profile field lengths are checked against the declared bound, counted in UTF-8 bytes. */
+    COUNTS_BYTES,
+    /** Batch reads answer under the lower-case ids, not the ids as the caller spelled them. */
+    LOWER_CASE_KEYS,
+    /** setAll of no member and block of no user do nothing instead of refusing. */
+    EMPTY_BATCHES_ARE_NOOPS,
+    /** close() is ignored: the client keeps working. */
+    CLOSE_IGNORED
   }
 
   private final ImClient delegate;
   private final Fault fault;
+  private final ProviderMetadata metadata;
 
-  BrokenClient(ImClient delegate, Fault fault) {
+  /**
+   * A client with {@code fault} on top of {@code delegate}, declaring {@code claimed} (the limits it
+   * says it enforces; for the limit faults, {@code delegate} enforces none), or the delegate's own
+   * metadata when null.
+   */
+  BrokenClient(ImClient delegate, Fault fault, ProviderMetadata claimed) {
     this.delegate = delegate;
     this.fault = fault;
+    ProviderMetadata m = claimed == null ? delegate.metadata() : claimed;
+    if (fault == Fault.UNDECLARED_CAPABILITY_WORKS) {
+      m = m.toBuilder().unsupported(Capability.PROFILE_CUSTOM_ATTRIBUTES, "not declared (fixture)").build();
+    } else if (fault == Fault.WRONG_REFUSAL) {
+      m = m.toBuilder().unsupported(Capability.BLOCK_LIST, "not declared (fixture)").build();
+    }
+    this.metadata = m;
   }
 
   @Override
@@ -68,14 +95,13 @@ final class BrokenClient implements ImClient {
 
   @Override
   public Set<Capability> capabilities() {
-    EnumSet<Capability> caps = EnumSet.noneOf(Capability.class);
-    caps.addAll(delegate.capabilities());
-    if (fault == Fault.UNDECLARED_CAPABILITY_WORKS) {
-      caps.remove(Capability.PROFILE_CUSTOM_ATTRIBUTES);
-    } else if (fault == Fault.WRONG_REFUSAL) {
-      caps.remove(Capability.BLOCK_LIST);
-    }
-    return caps;
+    return metadata.capabilities();
+  }
+
+  /** What this client declares, consistent with {@link #capabilities()}: the contracts read limits here. */
+  @Override
+  public ProviderMetadata metadata() {
+    return metadata;
   }
 
   @Override
@@ -95,7 +121,19 @@ final class BrokenClient implements ImClient {
 
   @Override
   public void close() {
-    delegate.close();
+    if (fault != Fault.CLOSE_IGNORED) {
+      delegate.close();
+    }
+  }
+
+  /** {@code result} keyed by the lower-case ids: the mistake of {@link Fault#LOWER_CASE_KEYS}. */
+  private <V> Map<String, V> keyed(Map<String, V> result) {
+    if (fault != Fault.LOWER_CASE_KEYS) {
+      return result;
+    }
+    Map<String, V> lower = new LinkedHashMap<>();
+    result.forEach((id, v) -> lower.putIfAbsent(id.toLowerCase(Locale.ROOT), v));
+    return lower;
   }
 
   private <T> T call(Supplier<T> call) {
@@ -141,7 +179,7 @@ final class BrokenClient implements ImClient {
       if (fault == Fault.GET_ALL_SORTED) {
         return new TreeMap<>(d.getAll(userIds));
       }
-      return call(() -> d.getAll(userIds));
+      return keyed(call(() -> d.getAll(userIds)));
     }
 
     @Override
@@ -151,16 +189,22 @@ final class BrokenClient implements ImClient {
       }
       if (fault == Fault.ASCII_ONLY && update != null) {
         ProfileUpdate.Builder b = ProfileUpdate.builder();
-        update.values().forEach((field, value) -> {
-          if (field != ProfileField.GENDER) {
-            b.set(field, ascii(value));
-          }
-        });
-        Optional.ofNullable(update.values().get(ProfileField.GENDER))
-            .ifPresent(g -> b.gender(Gender.fromWire(Integer.parseInt(g))));
+        update.values().forEach((field, value) -> b.set(field, ascii(value)));
+        update.gender().ifPresent(b::gender);
         update.customAttributes().forEach((k, v) -> b.customAttribute(k, ascii(v)));
         d.update(userId, b.build());
         return;
+      }
+      if ((fault == Fault.COUNTS_CODE_POINTS || fault == Fault.COUNTS_BYTES) && update != null) {
+        LengthUnit counted = fault == Fault.COUNTS_BYTES ? LengthUnit.BYTES : LengthUnit.CODE_POINTS;
+        update.values().forEach((field, value) -> {
+          LengthLimit limit = metadata.limits().profileField(field);
+          // The mistake: the smallest declared bound, whatever its unit, applied to the wrong unit.
+          int max = Math.min(limit.maxBytes(), Math.min(limit.maxUtf16Units(), limit.maxCodePoints()));
+          if (counted.measure(value) > max) {
+            throw new InvalidRequestException(field.fieldName(), field.fieldName() + " is too long");
+          }
+        });
       }
       run(() -> d.update(userId, update));
     }
@@ -190,7 +234,7 @@ final class BrokenClient implements ImClient {
 
     @Override
     public Map<String, Map<String, String>> get(String groupId, Collection<String> userIds, Collection<String> keys) {
-      return call(() -> d.get(groupId, userIds, keys));
+      return keyed(call(() -> d.get(groupId, userIds, keys)));
     }
 
     @Override
@@ -200,6 +244,9 @@ final class BrokenClient implements ImClient {
 
     @Override
     public BatchResult setAll(String groupId, Map<String, Map<String, String>> attributesByUser) {
+      if (fault == Fault.EMPTY_BATCHES_ARE_NOOPS && attributesByUser != null && attributesByUser.isEmpty()) {
+        return new BatchResult(Map.of(), Map.of());
+      }
       BatchResult result = call(() -> d.setAll(groupId, attributesByUser));
       return fault == Fault.SET_ALL_DROPS_FAILURES ? new BatchResult(result.succeeded(), Map.of()) : result;
     }
@@ -244,6 +291,9 @@ final class BrokenClient implements ImClient {
 
     @Override
     public void block(String owner, Collection<String> users) {
+      if (fault == Fault.EMPTY_BATCHES_ARE_NOOPS && users != null && users.isEmpty()) {
+        return;
+      }
       refuseBlockList();
       run(() -> d.block(owner, users));
     }

@@ -1,12 +1,14 @@
 package io.imfacade.tck.meta;
 
 import io.imfacade.ImClient;
+import io.imfacade.ImFacade;
+import io.imfacade.spi.ProviderMetadata;
 import io.imfacade.tck.ImConformanceSuite;
 import io.imfacade.tck.ProviderHarness;
 import io.imfacade.tck.inmemory.InMemoryHarness;
 import io.imfacade.tck.meta.BrokenClient.Fault;
 import java.util.Collection;
-import java.util.OptionalInt;
+import java.util.Map;
 import org.junit.jupiter.api.Tag;
 
 /**
@@ -18,16 +20,24 @@ final class BrokenProviderFixtures {
 
   private BrokenProviderFixtures() {}
 
-  /** A working in-memory harness whose clients carry a {@link Fault}. */
+  /**
+   * A working in-memory harness whose clients carry a {@link Fault}. With {@code claimedLimits},
+   * the client declares the limits of that in-memory mode while its store enforces those of {@code
+   * limits} (say {@code none}).
+   */
   static final class BrokenHarness implements ProviderHarness {
     private final InMemoryHarness inner;
     private final Fault fault;
-    private final boolean claimsLimits;
+    private final String claimedLimits;
 
-    BrokenHarness(String limits, Fault fault, boolean claimsLimits) {
+    BrokenHarness(String limits, Fault fault) {
+      this(limits, fault, null);
+    }
+
+    BrokenHarness(String limits, Fault fault, String claimedLimits) {
       this.inner = new InMemoryHarness(limits);
       this.fault = fault;
-      this.claimsLimits = claimsLimits;
+      this.claimedLimits = claimedLimits;
     }
 
     @Override
@@ -38,7 +48,13 @@ final class BrokenProviderFixtures {
     @Override
     public ImClient openClient() {
       ImClient client = inner.openClient();
-      return fault == null ? client : new BrokenClient(client, fault);
+      ProviderMetadata claimed = null;
+      if (claimedLimits != null) {
+        try (ImClient other = ImFacade.open(Map.of("provider", "inmemory", "inmemory.limits", claimedLimits))) {
+          claimed = client.metadata().toBuilder().limits(other.metadata().limits()).build();
+        }
+      }
+      return new BrokenClient(client, fault, claimed);
     }
 
     @Override
@@ -50,16 +66,6 @@ final class BrokenProviderFixtures {
     public void createGroup(String groupId, String owner, Collection<String> members) {
       inner.createGroup(groupId, owner, members);
     }
-
-    @Override
-    public boolean enforcesLimits() {
-      return claimsLimits;
-    }
-
-    @Override
-    public OptionalInt blockListMax() {
-      return inner.blockListMax();
-    }
   }
 
   /** The base of the fixtures: portable limits plus one fault. */
@@ -68,7 +74,7 @@ final class BrokenProviderFixtures {
 
     @Override
     protected ProviderHarness harness() {
-      return new BrokenHarness("portable", fault(), true);
+      return new BrokenHarness("portable", fault());
     }
   }
 
@@ -136,21 +142,63 @@ final class BrokenProviderFixtures {
     }
   }
 
+  @Tag("tck-fixture")
+  static class LowerCaseKeys extends Broken {
+    @Override
+    Fault fault() {
+      return Fault.LOWER_CASE_KEYS;
+    }
+  }
+
+  @Tag("tck-fixture")
+  static class EmptyBatchesAreNoops extends Broken {
+    @Override
+    Fault fault() {
+      return Fault.EMPTY_BATCHES_ARE_NOOPS;
+    }
+  }
+
+  @Tag("tck-fixture")
+  static class CloseIgnored extends Broken {
+    @Override
+    Fault fault() {
+      return Fault.CLOSE_IGNORED;
+    }
+  }
+
   /** Easemob limits, where custom attributes work, but the client does not declare them. */
   @Tag("tck-fixture")
   static class UndeclaredCapabilityWorks extends ImConformanceSuite {
     @Override
     protected ProviderHarness harness() {
-      return new BrokenHarness("easemob", Fault.UNDECLARED_CAPABILITY_WORKS, true);
+      return new BrokenHarness("easemob", Fault.UNDECLARED_CAPABILITY_WORKS);
     }
   }
 
-  /** A provider that checks no limit at all, behind a harness that says it does. */
+  /** A provider that checks no limit at all, but declares the portable limits in its metadata. */
   @Tag("tck-fixture")
   static class NoValidation extends ImConformanceSuite {
     @Override
     protected ProviderHarness harness() {
-      return new BrokenHarness("none", null, true);
+      return new BrokenHarness("none", Fault.UNENFORCED_LIMITS, "portable");
+    }
+  }
+
+  /** A provider that declares NetEase's limits but counts profile fields in code points: too lenient. */
+  @Tag("tck-fixture")
+  static class CountsCodePoints extends ImConformanceSuite {
+    @Override
+    protected ProviderHarness harness() {
+      return new BrokenHarness("none", Fault.COUNTS_CODE_POINTS, "netease");
+    }
+  }
+
+  /** A provider that declares NetEase's limits but counts profile fields in UTF-8 bytes: too strict. */
+  @Tag("tck-fixture")
+  static class CountsBytes extends ImConformanceSuite {
+    @Override
+    protected ProviderHarness harness() {
+      return new BrokenHarness("none", Fault.COUNTS_BYTES, "netease");
     }
   }
 }

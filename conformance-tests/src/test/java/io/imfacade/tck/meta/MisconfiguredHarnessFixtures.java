@@ -5,7 +5,6 @@ import io.imfacade.tck.ImConformanceSuite;
 import io.imfacade.tck.ProviderHarness;
 import io.imfacade.tck.inmemory.InMemoryHarness;
 import java.util.Collection;
-import java.util.OptionalInt;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
 
@@ -39,11 +38,6 @@ final class MisconfiguredHarnessFixtures {
     @Override
     public void createGroup(String groupId, String owner, Collection<String> members) {
       inner.createGroup(groupId, owner, members);
-    }
-
-    @Override
-    public OptionalInt blockListMax() {
-      return inner.blockListMax();
     }
   }
 

@@ -7,7 +7,6 @@ import io.imfacade.simulator.easemob.EasemobSimulatorExtension;
 import io.imfacade.tck.ProviderHarness;
 import java.util.Collection;
 import java.util.Map;
-import java.util.OptionalInt;
 
 /**
  * Runs the TCK against the {@code easemob} or {@code shengwang} provider talking to the stateful
@@ -70,10 +69,6 @@ public final class EasemobFamilyHarness implements ProviderHarness {
     sim().createGroup(groupId, owner, members);
   }
 
-  @Override
-  public OptionalInt blockListMax() {
-    return OptionalInt.of(500);
-  }
 
   private EasemobSimulator sim() {
     return simulator.simulator();

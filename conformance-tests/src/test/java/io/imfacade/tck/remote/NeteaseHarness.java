@@ -6,7 +6,6 @@ import io.imfacade.simulator.netease.NeteaseSimulatorExtension;
 import io.imfacade.tck.ProviderHarness;
 import java.util.Collection;
 import java.util.Map;
-import java.util.OptionalInt;
 
 /**
  * Runs the TCK against the {@code netease} provider talking to the stateful NetEase simulator over
@@ -47,8 +46,4 @@ public final class NeteaseHarness implements ProviderHarness {
     simulator.simulator().createTeam(groupId, owner, members);
   }
 
-  @Override
-  public OptionalInt blockListMax() {
-    return OptionalInt.of(3000);
-  }
 }
