@@ -119,7 +119,7 @@ public final class RecordingProvider implements ImProvider {
     }
 
     @Override
-    public Map<String, UserProfile> getAll(Collection<String> userIds) {
+    public Map<String, UserProfile> getAll(Collection<String> userIds, Collection<String> keys) {
       record("profiles.getAll", List.copyOf(userIds));
       Map<String, UserProfile> found = new LinkedHashMap<>();
       userIds.forEach(id -> {

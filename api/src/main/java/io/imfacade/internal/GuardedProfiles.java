@@ -32,13 +32,22 @@ final class GuardedProfiles implements UserProfileService {
 
   @Override
   public Map<String, UserProfile> getAll(Collection<String> userIds) {
+    return getAll(userIds, List.of());
+  }
+
+  @Override
+  public Map<String, UserProfile> getAll(Collection<String> userIds, Collection<String> customAttributeKeys) {
     String op = "profiles.getAll";
     guard.begin();
     List<String> ids = inputs.users(op, "userIds", userIds);
+    List<String> keys = inputs.customKeys(op, customAttributeKeys);
+    if (!keys.isEmpty()) {
+      guard.require(Capability.PROFILE_CUSTOM_ATTRIBUTES);
+    }
     if (ids.isEmpty()) {
       return Map.of();
     }
-    Map<String, UserProfile> found = guard.call(op, () -> raw.getAll(ids));
+    Map<String, UserProfile> found = guard.call(op, () -> raw.getAll(ids, keys));
     return CallerIds.rekey(userIds, found);
   }
 

@@ -208,6 +208,17 @@ final class Inputs {
     return List.copyOf(distinct);
   }
 
+  /** Custom attribute keys to read: like {@link #keys}, and none reserved for a neutral field. */
+  List<String> customKeys(String op, @Nullable Collection<String> keys) {
+    List<String> checked = keys(op, keys);
+    for (String key : checked) {
+      if (limits.reservedProfileKeys().contains(key)) {
+        throw invalid(op, "keys", "custom attribute key '" + key + "' is reserved for a neutral field");
+      }
+    }
+    return checked;
+  }
+
   /** A remark; null and {@code ""} mean none and are fine. */
   void remark(String op, @Nullable String remark) {
     if (remark != null) {

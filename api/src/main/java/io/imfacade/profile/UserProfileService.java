@@ -1,6 +1,7 @@
 package io.imfacade.profile;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -19,7 +20,7 @@ import java.util.Optional;
 public interface UserProfileService {
 
   /**
-   * The profile of one user.
+   * The profile of one user, with all of its custom attributes.
    *
    * @return empty when the user is unknown or has nothing set (see {@link UserProfile#isEmpty()})
    * @throws io.imfacade.error.InvalidRequestException if {@code userId} is null, blank or malformed
@@ -27,12 +28,29 @@ public interface UserProfileService {
   Optional<UserProfile> get(String userId);
 
   /**
-   * The profiles of many users, keyed by the ids as given, in their order; exact duplicates
-   * collapse, and two spellings of one user both map to its profile. Any number of ids: the
-   * provider splits them into the vendor's batch size. Unknown users and users with nothing set
-   * are absent from the result. No ids: an empty map, without a network call.
+   * The profiles of many users with their neutral fields, keyed by the ids as given, in their
+   * order; exact duplicates collapse, and two spellings of one user both map to its profile. Any
+   * number of ids: the provider splits them into the vendor's batch size. Unknown users and users
+   * with nothing set are absent from the result. No ids: an empty map, without a network call.
+   *
+   * <p>Custom attributes are not read: vendors read many users' attributes only by name (Easemob's
+   * batch read returns only the keys it is asked for), so use {@link #getAll(Collection,
+   * Collection)} to name them, or {@link #get} for all of one user's.
    */
-  Map<String, UserProfile> getAll(Collection<String> userIds);
+  default Map<String, UserProfile> getAll(Collection<String> userIds) {
+    return getAll(userIds, List.of());
+  }
+
+  /**
+   * Like {@link #getAll(Collection)}, with the custom attributes named in {@code
+   * customAttributeKeys} as well (users that have none of them and no neutral field are absent).
+   *
+   * @throws io.imfacade.error.UnsupportedCapabilityException if keys are named and the provider does
+   *     not offer {@link io.imfacade.Capability#PROFILE_CUSTOM_ATTRIBUTES}
+   * @throws io.imfacade.error.InvalidRequestException if a key is null, blank or reserved for a
+   *     neutral field
+   */
+  Map<String, UserProfile> getAll(Collection<String> userIds, Collection<String> customAttributeKeys);
 
   /**
    * Applies a patch: only the fields set in {@code update} change, the others keep their values.

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.imfacade.Capability;
+import io.imfacade.error.InvalidRequestException;
 import io.imfacade.error.NotFoundException;
+import io.imfacade.error.UnsupportedCapabilityException;
 import io.imfacade.profile.Gender;
 import io.imfacade.profile.ProfileField;
 import io.imfacade.profile.ProfileUpdate;
@@ -386,9 +388,43 @@ public abstract class UserProfileContract extends ContractSupport {
     UserProfile p = read(alice());
     assertThat(p.customAttributes()).containsExactlyInAnyOrderEntriesOf(Map.of("tck_level", "7", "tck_city", "杭州 🏙"));
     assertThat(p.nickname()).isEqualTo("Alice");
-    assertThat(profiles().getAll(List.of(alice())).get(alice()).customAttributes())
-        .as("custom attributes through getAll")
-        .isEqualTo(p.customAttributes());
+  }
+
+  @Test
+  void batchReadsReturnOnlyTheCustomAttributesTheyName() {
+    requireCapability(Capability.PROFILE_CUSTOM_ATTRIBUTES);
+    profiles().update(alice(), ProfileUpdate.builder()
+        .nickname("Alice").customAttribute("tck_level", "7").customAttribute("tck_city", "杭州 🏙").build());
+    profiles().update(bob(), ProfileUpdate.builder().customAttribute("tck_level", "3").build());
+
+    assertThat(profiles().getAll(List.of(alice(), bob())))
+        .as("getAll without keys: neutral fields only; bob has none")
+        .containsExactly(Map.entry(alice(), UserProfile.builder(alice()).nickname("Alice").build()));
+    assertThat(profiles().getAll(List.of(alice(), bob()), List.of("tck_level")))
+        .as("getAll naming tck_level")
+        .containsExactly(
+            Map.entry(alice(), UserProfile.builder(alice()).nickname("Alice").customAttribute("tck_level", "7").build()),
+            Map.entry(bob(), UserProfile.builder(bob()).customAttribute("tck_level", "3").build()));
+  }
+
+  @Test
+  void batchReadsRefuseBlankOrReservedCustomKeys() {
+    assertThatThrownBy(() -> profiles().getAll(List.of(alice()), List.of(" ")), "blank custom key")
+        .isInstanceOf(InvalidRequestException.class);
+    for (String reserved : limits().reservedProfileKeys()) {
+      assertThatThrownBy(() -> profiles().getAll(List.of(alice()), List.of(reserved)), "reserved key " + reserved)
+          .isInstanceOf(InvalidRequestException.class);
+    }
+  }
+
+  @Test
+  void namingCustomKeysNeedsTheCapability() {
+    if (client().capabilities().contains(Capability.PROFILE_CUSTOM_ATTRIBUTES)) {
+      assertThat(profiles().getAll(List.of(alice()), List.of("tck_none"))).isEmpty();
+    } else {
+      assertThatThrownBy(() -> profiles().getAll(List.of(alice()), List.of("tck_none")), "custom key without capability")
+          .isInstanceOf(UnsupportedCapabilityException.class);
+    }
   }
 
   @Test

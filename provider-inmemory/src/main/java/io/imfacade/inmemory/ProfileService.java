@@ -30,15 +30,35 @@ final class ProfileService implements UserProfileService {
   }
 
   @Override
-  public Map<String, UserProfile> getAll(Collection<String> userIds) {
+  public Map<String, UserProfile> getAll(Collection<String> userIds, Collection<String> customAttributeKeys) {
     Map<String, UserProfile> result = new LinkedHashMap<>();
     for (String id : userIds) {
       UserProfile profile = store.profiles.get(id);
       if (profile != null) {
-        result.put(id, profile);
+        profile = withOnly(profile, customAttributeKeys);
+        if (!profile.isEmpty()) {
+          result.put(id, profile);
+        }
       }
     }
     return result;
+  }
+
+  /**
+   * The profile with only the named custom attributes, as a vendor's batch read answers: it
+   * returns only the attribute keys it is asked for.
+   */
+  private static UserProfile withOnly(UserProfile profile, Collection<String> keys) {
+    if (profile.customAttributes().isEmpty() || keys.containsAll(profile.customAttributes().keySet())) {
+      return profile;
+    }
+    UserProfile.Builder b = profile.toBuilder();
+    profile.customAttributes().keySet().forEach(key -> {
+      if (!keys.contains(key)) {
+        b.customAttribute(key, null);
+      }
+    });
+    return b.build();
   }
 
   @Override

@@ -171,15 +171,15 @@ final class BrokenClient implements ImClient {
     }
 
     @Override
-    public Map<String, UserProfile> getAll(Collection<String> userIds) {
+    public Map<String, UserProfile> getAll(Collection<String> userIds, Collection<String> customAttributeKeys) {
       if (fault == Fault.GET_ALL_FIRST_BATCH_ONLY && userIds != null) {
         List<String> distinct = new ArrayList<>(new LinkedHashSet<>(userIds));
-        return d.getAll(distinct.subList(0, Math.min(100, distinct.size())));
+        return d.getAll(distinct.subList(0, Math.min(100, distinct.size())), customAttributeKeys);
       }
       if (fault == Fault.GET_ALL_SORTED) {
-        return new TreeMap<>(d.getAll(userIds));
+        return new TreeMap<>(d.getAll(userIds, customAttributeKeys));
       }
-      return keyed(call(() -> d.getAll(userIds)));
+      return keyed(call(() -> d.getAll(userIds, customAttributeKeys)));
     }
 
     @Override

@@ -185,7 +185,11 @@ class GoldenWireTest {
     JsonNode sent = JSON.readTree(request.getBodyAsString());
     JsonNode documented = JSON.readTree(example.body);
     assertThat(sent.get("targets")).isEqualTo(documented.get("targets"));
-    assertThat(sent.get("properties")).as("every key is asked for (see the class comment)").isEqualTo(JSON.createArrayNode());
+    // properties is required and a filter: every neutral key is named, never an empty list.
+    assertThat(sent.get("properties")).as("the neutral keys, named")
+        .isEqualTo(JSON.readTree("[\"nickname\",\"avatarurl\",\"gender\",\"sign\",\"birth\",\"mail\",\"phone\",\"ext\"]"));
+    assertThat(sent.get("properties")).as("the documented example's keys are among them")
+        .containsAll(documented.get("properties"));
     UserProfile each = UserProfile.builder("x").ext("ext").nickname("nickname").avatarUrl("https://www.XXXX.com/avatar.png").build();
     assertThat(profiles).containsOnlyKeys("user1", "user2", "user3");
     profiles.forEach((id, p) -> assertThat(p).isEqualTo(rename(each, id)));

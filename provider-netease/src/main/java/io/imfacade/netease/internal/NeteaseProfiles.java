@@ -63,7 +63,8 @@ final class NeteaseProfiles implements UserProfileService {
   }
 
   @Override
-  public Map<String, UserProfile> getAll(Collection<String> userIds) {
+  public Map<String, UserProfile> getAll(Collection<String> userIds, Collection<String> customAttributeKeys) {
+    // No custom attributes on a user card: the guard refuses named keys with the metadata's reason.
     return core.readInOrder(List.copyOf(userIds), batch, chunk -> read(Ops.PROFILES_GET_ALL, chunk));
   }
 

@@ -9,12 +9,14 @@ import io.imfacade.profile.ProfileField;
 import io.imfacade.profile.ProfileUpdate;
 import io.imfacade.profile.UserProfile;
 import io.imfacade.profile.UserProfileService;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * User profiles over the family's user attributes ({@code metadata/user}, seed 000). The eight
@@ -35,12 +37,13 @@ final class FamilyProfiles implements UserProfileService {
   }
 
   /**
-   * The keys asked for in a batch read: none, which asks for every key. The doc lists {@code
-   * properties} as the filter of the answer; the family's metadata service reads an empty list as
-   * "all keys" (stated for member attributes in seed 001), and only "all keys" brings back the
-   * custom attributes, whose names the caller does not give.
+   * The keys of the neutral fields, asked for in every batch read. The docs make {@code properties}
+   * required and a filter ("only the listed properties are returned"), and both official SDKs
+   * refuse an empty list; "empty means all keys" is documented only for group members. So a batch
+   * read names every key it wants, and custom attributes are read only when the caller names them
+   * (FIDELITY.md: user attributes, batch read).
    */
-  private static final List<String> ALL_KEYS = List.of();
+  private static final List<String> NEUTRAL_KEYS = List.copyOf(EasemobFamilyLimits.PROFILE_KEYS.values());
 
   private final RemoteCore<EasemobApi> core;
   private final int batchSize;
@@ -62,13 +65,18 @@ final class FamilyProfiles implements UserProfileService {
   }
 
   @Override
-  public Map<String, UserProfile> getAll(Collection<String> userIds) {
+  public Map<String, UserProfile> getAll(Collection<String> userIds, Collection<String> customAttributeKeys) {
     Operation op = Ops.PROFILES_GET_ALL;
+    List<String> properties = new ArrayList<>(NEUTRAL_KEYS);
+    properties.addAll(customAttributeKeys);
+    Set<String> wanted = Set.copyOf(customAttributeKeys);
     return core.readInOrder(List.copyOf(userIds), batchSize, chunk -> {
       JsonNode data = Answers.object(core, op,
-          core.call(op, tag -> core.api().getUsersMetadata(tag, new Wire.TargetsRequest(chunk, ALL_KEYS))));
+          core.call(op, tag -> core.api().getUsersMetadata(tag, new Wire.TargetsRequest(chunk, properties))));
       Map<String, UserProfile> profiles = new HashMap<>();
       Answers.attributesByUser(core, op, data).forEach((id, attributes) -> {
+        // A server that answers more than it was asked must not make the result depend on it.
+        attributes.keySet().removeIf(key -> !FIELD_BY_KEY.containsKey(key) && !wanted.contains(key));
         UserProfile profile = toProfile(id, attributes);
         if (!profile.isEmpty()) {
           profiles.put(id, profile);
