@@ -75,7 +75,7 @@ public final class ImFacade {
       throw new ConfigurationException("provider " + declared.id() + " created no client");
     }
     LOG.debug("opened {} client{}", declared.id(), config.tenant().map(t -> " for tenant " + t).orElse(""));
-    return new GuardedClient(metadata, client);
+    return new GuardedClient(metadata, client, config.tenant().orElse(null), context);
   }
 
   /** The ids of the providers found on the classpath, sorted. */

@@ -81,11 +81,13 @@ public final class RecordingProvider implements ImProvider {
         requests -> new BatchResult(requests, Map.of());
     Function<PageRequest, Page<Contact>> contactPages = page -> Page.of(List.of(), null);
     RuntimeException failure;
+    Runnable onCall = () -> { };
     boolean closed;
 
     private void record(String call, Object... args) {
       calls.add(call);
       arguments.addAll(List.of(args));
+      onCall.run();
       if (failure != null) {
         throw failure;
       }

@@ -1,5 +1,6 @@
 package io.imfacade.error;
 
+import io.imfacade.spi.CallContext;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -13,9 +14,10 @@ import java.util.OptionalInt;
  */
 public final class ErrorDetails {
 
-  private static final ErrorDetails NONE = builder().build();
+  private static final ErrorDetails NONE = new ErrorDetails(builder(), false);
 
   private final String provider;
+  private final String tenant;
   private final String operation;
   private final int httpStatus;
   private final String vendorCode;
@@ -23,8 +25,9 @@ public final class ErrorDetails {
   private final String requestId;
   private final boolean retryable;
 
-  private ErrorDetails(Builder b) {
+  private ErrorDetails(Builder b, boolean tenantOfTheCall) {
     this.provider = b.provider;
+    this.tenant = b.tenant != null || !tenantOfTheCall ? b.tenant : CallContext.currentTenant();
     this.operation = b.operation;
     this.httpStatus = b.httpStatus;
     this.vendorCode = b.vendorCode;
@@ -47,6 +50,7 @@ public final class ErrorDetails {
   public Builder toBuilder() {
     return new Builder()
         .provider(provider)
+        .tenant(tenant)
         .operation(operation)
         .httpStatus(httpStatus)
         .vendorCode(vendorCode)
@@ -58,6 +62,14 @@ public final class ErrorDetails {
   /** The provider id, such as {@code easemob}. */
   public Optional<String> provider() {
     return Optional.ofNullable(provider);
+  }
+
+  /**
+   * The tenant label of the client that failed ({@code tenant} in its configuration). Taken from
+   * the call in progress when the exception was built, so every failure of a call names it.
+   */
+  public Optional<String> tenant() {
+    return Optional.ofNullable(tenant);
   }
 
   /** The neutral operation, such as {@code profiles.update}. */
@@ -94,7 +106,11 @@ public final class ErrorDetails {
   String describe(String message) {
     StringBuilder sb = new StringBuilder();
     if (provider != null || operation != null) {
-      sb.append('[').append(provider == null ? "?" : provider).append(']');
+      sb.append('[').append(provider == null ? "?" : provider);
+      if (tenant != null) {
+        sb.append(" tenant=").append(tenant);
+      }
+      sb.append(']');
       if (operation != null) {
         sb.append(' ').append(operation);
       }
@@ -128,6 +144,7 @@ public final class ErrorDetails {
     return httpStatus == that.httpStatus
         && retryable == that.retryable
         && Objects.equals(provider, that.provider)
+        && Objects.equals(tenant, that.tenant)
         && Objects.equals(operation, that.operation)
         && Objects.equals(vendorCode, that.vendorCode)
         && Objects.equals(vendorMessage, that.vendorMessage)
@@ -136,7 +153,7 @@ public final class ErrorDetails {
 
   @Override
   public int hashCode() {
-    return Objects.hash(provider, operation, httpStatus, vendorCode, vendorMessage, requestId, retryable);
+    return Objects.hash(provider, tenant, operation, httpStatus, vendorCode, vendorMessage, requestId, retryable);
   }
 
   @Override
@@ -147,6 +164,7 @@ public final class ErrorDetails {
   /** Builds {@link ErrorDetails}. Not thread-safe. */
   public static final class Builder {
     private String provider;
+    private String tenant;
     private String operation;
     private int httpStatus;
     private String vendorCode;
@@ -159,6 +177,12 @@ public final class ErrorDetails {
     /** The provider id. */
     public Builder provider(String provider) {
       this.provider = provider;
+      return this;
+    }
+
+    /** The tenant label (default: the tenant of the call in progress on this thread). */
+    public Builder tenant(String tenant) {
+      this.tenant = tenant;
       return this;
     }
 
@@ -200,7 +224,7 @@ public final class ErrorDetails {
 
     /** The immutable details. */
     public ErrorDetails build() {
-      return new ErrorDetails(this);
+      return new ErrorDetails(this, true);
     }
   }
 }

@@ -8,10 +8,17 @@ import io.imfacade.error.InvalidRequestException;
 import io.imfacade.error.UnsupportedCapabilityException;
 import io.imfacade.group.GroupMemberAttributes;
 import io.imfacade.profile.UserProfileService;
+import io.imfacade.event.CallEvent;
+import io.imfacade.event.ImListener;
+import io.imfacade.spi.CallContext;
 import io.imfacade.spi.ProviderClient;
+import io.imfacade.spi.ProviderContext;
 import io.imfacade.spi.ProviderMetadata;
+import java.time.Duration;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,7 +27,9 @@ import org.slf4j.LoggerFactory;
  * the limits the provider declares, normalises and de-duplicates ids, enforces the neutral
  * preconditions and the declared capabilities, refuses calls after {@link #close()}, and turns
  * anything but an {@link ImException} escaping a provider into one. The provider then sees clean
- * input only, so the same mistake raises the same exception on every provider.
+ * input only, so the same mistake raises the same exception on every provider. Every call runs in
+ * a {@link CallContext} (its tenant on every exception and in the MDC) and is reported to the
+ * context's {@link ImListener}s.
  */
 public final class GuardedClient implements ImClient {
 
@@ -28,16 +37,25 @@ public final class GuardedClient implements ImClient {
 
   private final ProviderMetadata metadata;
   private final ProviderClient raw;
+  private final @Nullable String tenant;
+  private final ProviderContext context;
   private final Inputs inputs;
   private final UserProfileService profiles;
   private final GroupMemberAttributes members;
   private final ContactGraph contacts;
   private volatile boolean closed;
+  /** Listener classes that failed once: logged once, never again. */
+  private final Set<Class<?>> failedListeners = ConcurrentHashMap.newKeySet();
 
-  /** Guards {@code raw} with what {@code metadata} declares for this client. */
-  public GuardedClient(ProviderMetadata metadata, ProviderClient raw) {
+  /**
+   * Guards {@code raw} with what {@code metadata} declares for this client; every call is reported
+   * to the listeners of {@code context} and carries {@code tenant} (may be null).
+   */
+  public GuardedClient(ProviderMetadata metadata, ProviderClient raw, @Nullable String tenant, ProviderContext context) {
     this.metadata = metadata;
     this.raw = raw;
+    this.tenant = tenant;
+    this.context = context;
     this.inputs = new Inputs(metadata.id(), metadata.limits());
     this.profiles = new GuardedProfiles(this, raw.profiles());
     this.members = new GuardedMemberAttributes(this, raw.groupMemberAttributes());
@@ -57,23 +75,48 @@ public final class GuardedClient implements ImClient {
 
   /** Refuses a call of a capability this client lacks, with the provider's reason. */
   void require(Capability capability) {
-    begin();
     String reason = metadata.unsupported().get(capability);
     if (reason != null) {
       throw new UnsupportedCapabilityException(metadata.id(), capability, reason);
     }
   }
 
-  /** Runs a provider call; anything but an {@link ImException} becomes one, without its message. */
+  /**
+   * Runs one neutral call: refuses it on a closed client, then runs {@code call} (the checks and
+   * the provider's work) in a {@link CallContext} (tenant on every exception, MDC for every log
+   * line), turns anything but an {@link ImException} into one without its message, and reports the
+   * call to the listeners.
+   */
   <T> T call(String op, Supplier<T> call) {
-    try {
+    begin();
+    CallContext ctx = CallContext.of(metadata.id(), op, tenant);
+    long start = System.nanoTime();
+    ImException failure = null;
+    try (CallContext.Scope ignored = ctx.enter()) {
       return call.get();
     } catch (ImException e) {
+      failure = e;
       throw e;
     } catch (RuntimeException e) {
       // Its message may quote anything the provider held, a secret included: only the type is shown.
-      throw new ImException("the provider failed unexpectedly (" + e.getClass().getName() + ")",
+      failure = new ImException("the provider failed unexpectedly (" + e.getClass().getName() + ")",
           inputs.details(op), e);
+      throw failure;
+    } finally {
+      if (context.hasListeners()) {
+        report(ctx, System.nanoTime() - start, failure);
+      }
+    }
+  }
+
+  /**
+   * Runs only checks (no provider call, no report): on a closed client it fails like {@link
+   * #call}, and its exceptions carry the tenant. For methods that return a lazy stream.
+   */
+  <T> T check(String op, Supplier<T> checks) {
+    begin();
+    try (CallContext.Scope ignored = CallContext.of(metadata.id(), op, tenant).enter()) {
+      return checks.get();
     }
   }
 
@@ -82,6 +125,22 @@ public final class GuardedClient implements ImClient {
       call.run();
       return null;
     });
+  }
+
+  private void report(CallContext ctx, long nanos, @Nullable ImException failure) {
+    CallEvent event = new CallEvent(ctx.provider(), ctx.operation(), ctx.tenant(),
+        failure == null ? CallEvent.OK : failure.getClass().getSimpleName(), Duration.ofNanos(nanos),
+        ctx.attempts(), ctx.rateLimitWait(), ctx.tokenFetches(), failure);
+    for (ImListener listener : context.listeners()) {
+      try {
+        listener.onCall(event);
+      } catch (RuntimeException | LinkageError e) {
+        if (failedListeners.add(listener.getClass())) {
+          LOG.warn("listener {} failed; calls go on, and further failures of it are not logged",
+              listener.getClass().getName(), e);
+        }
+      }
+    }
   }
 
   @Override
@@ -148,6 +207,7 @@ public final class GuardedClient implements ImClient {
 
   @Override
   public String toString() {
-    return "ImClient{provider=" + metadata.id() + (closed ? ", closed" : "") + ", " + raw + '}';
+    return "ImClient{provider=" + metadata.id() + (tenant == null ? "" : ", tenant=" + tenant)
+        + (closed ? ", closed" : "") + ", " + raw + '}';
   }
 }

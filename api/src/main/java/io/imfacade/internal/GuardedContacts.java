@@ -26,49 +26,48 @@ final class GuardedContacts implements ContactGraph {
   @Override
   public void addContact(String owner, String friend) {
     String op = "contacts.addContact";
-    guard.begin();
-    String o = inputs.user(op, "owner", owner);
-    String f = inputs.user(op, "friend", friend);
-    inputs.different(op, "friend", o, f);
-    guard.run(op, () -> raw.addContact(o, f));
+    guard.run(op, () -> {
+      String o = inputs.user(op, "owner", owner);
+      String f = inputs.user(op, "friend", friend);
+      inputs.different(op, "friend", o, f);
+      raw.addContact(o, f);
+    });
   }
 
   @Override
   public void removeContact(String owner, String friend) {
     String op = "contacts.removeContact";
-    guard.begin();
-    String o = inputs.user(op, "owner", owner);
-    String f = inputs.user(op, "friend", friend);
-    inputs.different(op, "friend", o, f);
-    guard.run(op, () -> raw.removeContact(o, f));
+    guard.run(op, () -> {
+      String o = inputs.user(op, "owner", owner);
+      String f = inputs.user(op, "friend", friend);
+      inputs.different(op, "friend", o, f);
+      raw.removeContact(o, f);
+    });
   }
 
   @Override
   public void setRemark(String owner, String friend, String remark) {
     String op = "contacts.setRemark";
-    guard.require(Capability.CONTACT_REMARK);
-    String o = inputs.user(op, "owner", owner);
-    String f = inputs.user(op, "friend", friend);
-    inputs.different(op, "friend", o, f);
-    inputs.remark(op, remark);
-    String r = remark == null ? "" : remark;
-    guard.run(op, () -> raw.setRemark(o, f, r));
+    guard.run(op, () -> {
+      guard.require(Capability.CONTACT_REMARK);
+      String o = inputs.user(op, "owner", owner);
+      String f = inputs.user(op, "friend", friend);
+      inputs.different(op, "friend", o, f);
+      inputs.remark(op, remark);
+      raw.setRemark(o, f, remark == null ? "" : remark);
+    });
   }
 
   @Override
   public Page<Contact> contacts(String owner, PageRequest page) {
     String op = "contacts.contacts";
-    guard.begin();
-    String o = inputs.user(op, "owner", owner);
-    PageRequest p = inputs.page(op, page);
-    return guard.call(op, () -> raw.contacts(o, p));
+    return guard.call(op, () -> raw.contacts(inputs.user(op, "owner", owner), inputs.page(op, page)));
   }
 
   @Override
   public Stream<Contact> allContacts(String owner) {
     String op = "contacts.contacts";
-    guard.begin();
-    String o = inputs.user(op, "owner", owner);
+    String o = guard.check(op, () -> inputs.user(op, "owner", owner));
     int size = streamPageSize();
     return Pages.stream(page -> contacts(o, page), size, maxPages(inputs.limits().contactsMax(), size),
         inputs.details(op));
@@ -77,47 +76,53 @@ final class GuardedContacts implements ContactGraph {
   @Override
   public void block(String owner, Collection<String> users) {
     String op = "contacts.block";
-    guard.require(Capability.BLOCK_LIST);
-    String o = inputs.user(op, "owner", owner);
-    if (users == null || users.isEmpty()) {
-      throw inputs.invalid(op, "users", "users must name at least one user to block");
-    }
-    List<String> ids = inputs.users(op, "users", users);
-    if (ids.contains(o)) {
-      throw inputs.invalid(op, "users", "a user cannot block themselves: " + o);
-    }
-    int max = inputs.limits().blockListMax();
-    if (ids.size() > max) {
-      throw inputs.quota(op, ids.size() + " users can never fit a block list of at most " + max + " users ("
-          + inputs.limits().name() + ")");
-    }
-    guard.run(op, () -> raw.block(o, ids));
+    guard.run(op, () -> {
+      guard.require(Capability.BLOCK_LIST);
+      String o = inputs.user(op, "owner", owner);
+      if (users == null || users.isEmpty()) {
+        throw inputs.invalid(op, "users", "users must name at least one user to block");
+      }
+      List<String> ids = inputs.users(op, "users", users);
+      if (ids.contains(o)) {
+        throw inputs.invalid(op, "users", "a user cannot block themselves: " + o);
+      }
+      int max = inputs.limits().blockListMax();
+      if (ids.size() > max) {
+        throw inputs.quota(op, ids.size() + " users can never fit a block list of at most " + max + " users ("
+            + inputs.limits().name() + ")");
+      }
+      raw.block(o, ids);
+    });
   }
 
   @Override
   public void unblock(String owner, String user) {
     String op = "contacts.unblock";
-    guard.require(Capability.BLOCK_LIST);
-    String o = inputs.user(op, "owner", owner);
-    String u = inputs.user(op, "user", user);
-    inputs.different(op, "user", o, u);
-    guard.run(op, () -> raw.unblock(o, u));
+    guard.run(op, () -> {
+      guard.require(Capability.BLOCK_LIST);
+      String o = inputs.user(op, "owner", owner);
+      String u = inputs.user(op, "user", user);
+      inputs.different(op, "user", o, u);
+      raw.unblock(o, u);
+    });
   }
 
   @Override
   public Page<String> blocked(String owner, PageRequest page) {
     String op = "contacts.blocked";
-    guard.require(Capability.BLOCK_LIST);
-    String o = inputs.user(op, "owner", owner);
-    PageRequest p = inputs.page(op, page);
-    return guard.call(op, () -> raw.blocked(o, p));
+    return guard.call(op, () -> {
+      guard.require(Capability.BLOCK_LIST);
+      return raw.blocked(inputs.user(op, "owner", owner), inputs.page(op, page));
+    });
   }
 
   @Override
   public Stream<String> allBlocked(String owner) {
     String op = "contacts.blocked";
-    guard.require(Capability.BLOCK_LIST);
-    String o = inputs.user(op, "owner", owner);
+    String o = guard.check(op, () -> {
+      guard.require(Capability.BLOCK_LIST);
+      return inputs.user(op, "owner", owner);
+    });
     int size = streamPageSize();
     return Pages.stream(page -> blocked(o, page), size, maxPages(inputs.limits().blockListMax(), size),
         inputs.details(op));

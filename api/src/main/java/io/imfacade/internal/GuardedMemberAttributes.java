@@ -26,38 +26,42 @@ final class GuardedMemberAttributes implements GroupMemberAttributes {
   @Override
   public Map<String, String> get(String groupId, String userId) {
     String op = "groupMemberAttributes.get";
-    guard.require(Capability.GROUP_MEMBER_ATTRIBUTES);
-    String gid = inputs.group(op, groupId);
-    String uid = inputs.user(op, "userId", userId);
-    return guard.call(op, () -> raw.get(gid, uid));
+    return guard.call(op, () -> {
+      guard.require(Capability.GROUP_MEMBER_ATTRIBUTES);
+      return raw.get(inputs.group(op, groupId), inputs.user(op, "userId", userId));
+    });
   }
 
   @Override
   public Map<String, Map<String, String>> get(String groupId, Collection<String> userIds, Collection<String> keys) {
     String op = "groupMemberAttributes.get";
-    guard.require(Capability.GROUP_MEMBER_ATTRIBUTES);
-    String gid = inputs.group(op, groupId);
-    List<String> uids = inputs.users(op, "userIds", userIds);
-    List<String> wanted = inputs.keys(op, keys);
-    if (uids.isEmpty()) {
-      return Map.of();
-    }
-    return CallerIds.rekey(userIds, guard.call(op, () -> raw.get(gid, uids, wanted)));
+    return guard.call(op, () -> {
+      guard.require(Capability.GROUP_MEMBER_ATTRIBUTES);
+      String gid = inputs.group(op, groupId);
+      List<String> uids = inputs.users(op, "userIds", userIds);
+      List<String> wanted = inputs.keys(op, keys);
+      return uids.isEmpty() ? Map.of() : CallerIds.rekey(userIds, raw.get(gid, uids, wanted));
+    });
   }
 
   @Override
   public Map<String, String> set(String groupId, String userId, Map<String, String> attributes) {
     String op = "groupMemberAttributes.set";
-    guard.require(Capability.GROUP_MEMBER_ATTRIBUTES);
-    String gid = inputs.group(op, groupId);
-    String uid = inputs.user(op, "userId", userId);
-    Map<String, String> request = inputs.memberAttributes(op, uid, attributes);
-    return guard.call(op, () -> raw.set(gid, uid, request));
+    return guard.call(op, () -> {
+      guard.require(Capability.GROUP_MEMBER_ATTRIBUTES);
+      String gid = inputs.group(op, groupId);
+      String uid = inputs.user(op, "userId", userId);
+      return raw.set(gid, uid, inputs.memberAttributes(op, uid, attributes));
+    });
   }
 
   @Override
   public BatchResult setAll(String groupId, Map<String, Map<String, String>> attributesByUser) {
     String op = "groupMemberAttributes.setAll";
+    return guard.call(op, () -> setAll(op, groupId, attributesByUser));
+  }
+
+  private BatchResult setAll(String op, String groupId, Map<String, Map<String, String>> attributesByUser) {
     guard.require(Capability.GROUP_MEMBER_ATTRIBUTES);
     String gid = inputs.group(op, groupId);
     if (attributesByUser == null || attributesByUser.isEmpty()) {
@@ -75,8 +79,7 @@ final class GuardedMemberAttributes implements GroupMemberAttributes {
       }
       requests.put(uid, inputs.memberAttributes(op, uid, attributes));
     });
-    BatchResult result = guard.call(op, () -> raw.setAll(gid, requests));
-    return CallerIds.rekey(callerIds, complete(op, requests, result));
+    return CallerIds.rekey(callerIds, complete(op, requests, raw.setAll(gid, requests)));
   }
 
   /** Every member of the request in exactly one of the maps, in request order: nothing dropped. */

@@ -25,9 +25,7 @@ final class GuardedProfiles implements UserProfileService {
   @Override
   public Optional<UserProfile> get(String userId) {
     String op = "profiles.get";
-    guard.begin();
-    String id = inputs.user(op, "userId", userId);
-    return guard.call(op, () -> raw.get(id));
+    return guard.call(op, () -> raw.get(inputs.user(op, "userId", userId)));
   }
 
   @Override
@@ -38,52 +36,50 @@ final class GuardedProfiles implements UserProfileService {
   @Override
   public Map<String, UserProfile> getAll(Collection<String> userIds, Collection<String> customAttributeKeys) {
     String op = "profiles.getAll";
-    guard.begin();
-    List<String> ids = inputs.users(op, "userIds", userIds);
-    List<String> keys = inputs.customKeys(op, customAttributeKeys);
-    if (!keys.isEmpty()) {
-      guard.require(Capability.PROFILE_CUSTOM_ATTRIBUTES);
-    }
-    if (ids.isEmpty()) {
-      return Map.of();
-    }
-    Map<String, UserProfile> found = guard.call(op, () -> raw.getAll(ids, keys));
-    return CallerIds.rekey(userIds, found);
+    return guard.call(op, () -> {
+      List<String> ids = inputs.users(op, "userIds", userIds);
+      List<String> keys = inputs.customKeys(op, customAttributeKeys);
+      if (!keys.isEmpty()) {
+        guard.require(Capability.PROFILE_CUSTOM_ATTRIBUTES);
+      }
+      return ids.isEmpty() ? Map.of() : CallerIds.rekey(userIds, raw.getAll(ids, keys));
+    });
   }
 
   @Override
   public void update(String userId, ProfileUpdate update) {
     String op = "profiles.update";
-    guard.begin();
-    String id = inputs.user(op, "userId", userId);
-    inputs.profileUpdate(op, update);
-    if (!update.customAttributes().isEmpty()) {
-      guard.require(Capability.PROFILE_CUSTOM_ATTRIBUTES);
-    }
-    // What is stored already is not known here: an update whose own values exceed the total can
-    // never fit and is refused; growth past it is the vendor's (or the fake's) to refuse.
-    int total = inputs.limits().profileTotalBytes();
-    if (total != Integer.MAX_VALUE) {
-      int size = inputs.limits().profileJsonBytes(update.applyTo(UserProfile.builder(id).build()));
-      if (size > total) {
-        throw inputs.quota(op, "the attributes of user " + id + " would take " + size + " bytes, over the "
-            + inputs.limits().name() + " limit of " + total + " bytes");
+    guard.run(op, () -> {
+      String id = inputs.user(op, "userId", userId);
+      inputs.profileUpdate(op, update);
+      if (!update.customAttributes().isEmpty()) {
+        guard.require(Capability.PROFILE_CUSTOM_ATTRIBUTES);
       }
-    }
-    guard.run(op, () -> raw.update(id, update));
+      // What is stored already is not known here: an update whose own values exceed the total can
+      // never fit and is refused; growth past it is the vendor's (or the fake's) to refuse.
+      int total = inputs.limits().profileTotalBytes();
+      if (total != Integer.MAX_VALUE) {
+        int size = inputs.limits().profileJsonBytes(update.applyTo(UserProfile.builder(id).build()));
+        if (size > total) {
+          throw inputs.quota(op, "the attributes of user " + id + " would take " + size + " bytes, over the "
+              + inputs.limits().name() + " limit of " + total + " bytes");
+        }
+      }
+      raw.update(id, update);
+    });
   }
 
   @Override
   public void delete(String userId) {
     String op = "profiles.delete";
-    guard.begin();
-    String id = inputs.user(op, "userId", userId);
-    guard.run(op, () -> raw.delete(id));
+    guard.run(op, () -> raw.delete(inputs.user(op, "userId", userId)));
   }
 
   @Override
   public long totalSizeBytes() {
-    guard.require(Capability.PROFILE_TOTAL_SIZE);
-    return guard.call("profiles.totalSizeBytes", raw::totalSizeBytes);
+    return guard.call("profiles.totalSizeBytes", () -> {
+      guard.require(Capability.PROFILE_TOTAL_SIZE);
+      return raw.totalSizeBytes();
+    });
   }
 }

@@ -1,5 +1,6 @@
 package io.imfacade.spi;
 
+import io.imfacade.event.ImListener;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -7,13 +8,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Resources that many clients share: a clock, and any object a provider wants one of per context,
- * such as the HTTP connection pool or the rate limiter of a vendor app. Thread-safe.
+ * Resources that many clients share: a clock, the {@link ImListener}s that hear every call, and any
+ * object a provider wants one of per context, such as the HTTP connection pool or the rate limiter
+ * of a vendor app. Thread-safe.
  *
  * <p>{@link #defaultContext()} is shared by every client opened without an explicit context and
  * lives as long as the JVM. A context from {@link #create} belongs to its creator, who closes it
@@ -30,6 +33,7 @@ public final class ProviderContext implements AutoCloseable {
   private final Clock clock;
   private final Map<String, Object> shared = new ConcurrentHashMap<>();
   private final List<AutoCloseable> closeables = Collections.synchronizedList(new ArrayList<>());
+  private final List<ImListener> listeners = new CopyOnWriteArrayList<>();
   private volatile boolean closed;
 
   private ProviderContext(Clock clock) {
@@ -80,6 +84,29 @@ public final class ProviderContext implements AutoCloseable {
   /** Shorthand for {@code shared(type.getName(), type, factory)}. */
   public <T> T shared(Class<T> type, Supplier<? extends T> factory) {
     return shared(type.getName(), type, factory);
+  }
+
+  /**
+   * Adds a listener that hears every call of every client opened with this context from now on
+   * (metrics, auditing). A listener that throws is logged and never fails a call.
+   */
+  public void addListener(ImListener listener) {
+    listeners.add(Objects.requireNonNull(listener, "listener"));
+  }
+
+  /** Removes a listener added before; unknown listeners are ignored. */
+  public void removeListener(ImListener listener) {
+    listeners.remove(listener);
+  }
+
+  /** The listeners, in the order they were added. Unmodifiable snapshot. */
+  public List<ImListener> listeners() {
+    return List.copyOf(listeners);
+  }
+
+  /** Whether any listener is registered (lets callers skip building events). */
+  public boolean hasListeners() {
+    return !listeners.isEmpty();
   }
 
   /**

@@ -1,0 +1,182 @@
+package io.imfacade.spi;
+
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.MDC;
+
+/**
+ * The neutral call in progress on this thread: which provider, operation and tenant, and what the
+ * transport spent on it (attempts, rate-limit wait, token fetches). The guard opens it around every
+ * call; the transport adds to it; {@link io.imfacade.error.ErrorDetails} takes the tenant from it,
+ * so that every exception of a call names its tenant; and it puts the provider, operation and
+ * tenant into the SLF4J {@link MDC} under {@link #MDC_PROVIDER}, {@link #MDC_OPERATION} and {@link
+ * #MDC_TENANT} for every log line of the call.
+ *
+ * <p>It is bound to a thread: code that hands work of a call to another thread (the batch helper
+ * does) carries it over with {@link #wrap(Supplier)}. Thread-safe counters; everything else
+ * immutable.
+ */
+public final class CallContext {
+
+  /** The MDC key of the tenant label (absent when the client has none). */
+  public static final String MDC_TENANT = "imfacade.tenant";
+  /** The MDC key of the provider id. */
+  public static final String MDC_PROVIDER = "imfacade.provider";
+  /** The MDC key of the neutral operation. */
+  public static final String MDC_OPERATION = "imfacade.operation";
+
+  private static final ThreadLocal<CallContext> CURRENT = new ThreadLocal<>();
+
+  private final String provider;
+  private final String operation;
+  private final @Nullable String tenant;
+  private final AtomicInteger attempts = new AtomicInteger();
+  private final AtomicLong rateLimitWaitNanos = new AtomicLong();
+  private final AtomicInteger tokenFetches = new AtomicInteger();
+
+  private CallContext(String provider, String operation, @Nullable String tenant) {
+    this.provider = provider;
+    this.operation = operation;
+    this.tenant = tenant;
+  }
+
+  /** A new context, not yet entered. */
+  public static CallContext of(String provider, String operation, @Nullable String tenant) {
+    return new CallContext(provider, operation, tenant);
+  }
+
+  /** The call in progress on this thread, or null outside a call. */
+  public static @Nullable CallContext current() {
+    return CURRENT.get();
+  }
+
+  /** The tenant of the call in progress on this thread, or null. */
+  public static @Nullable String currentTenant() {
+    CallContext c = CURRENT.get();
+    return c == null ? null : c.tenant;
+  }
+
+  /**
+   * Makes this the current call on this thread until the scope is closed, which restores what was
+   * there before (nested calls are fine).
+   */
+  public Scope enter() {
+    CallContext previous = CURRENT.get();
+    String previousProvider = MDC.get(MDC_PROVIDER);
+    String previousOperation = MDC.get(MDC_OPERATION);
+    String previousTenant = MDC.get(MDC_TENANT);
+    CURRENT.set(this);
+    MDC.put(MDC_PROVIDER, provider);
+    MDC.put(MDC_OPERATION, operation);
+    putOrRemove(MDC_TENANT, tenant);
+    return () -> {
+      if (previous == null) {
+        CURRENT.remove();
+      } else {
+        CURRENT.set(previous);
+      }
+      putOrRemove(MDC_PROVIDER, previousProvider);
+      putOrRemove(MDC_OPERATION, previousOperation);
+      putOrRemove(MDC_TENANT, previousTenant);
+    };
+  }
+
+  private static void putOrRemove(String key, @Nullable String value) {
+    if (value == null) {
+      MDC.remove(key);
+    } else {
+      MDC.put(key, value);
+    }
+  }
+
+  /** {@code work} made to run in the current call (if any) on whatever thread runs it. */
+  public static <T> Callable<T> wrap(Callable<T> work) {
+    CallContext captured = CURRENT.get();
+    if (captured == null) {
+      return work;
+    }
+    return () -> {
+      try (Scope ignored = captured.enter()) {
+        return work.call();
+      }
+    };
+  }
+
+  /** {@code work} made to run in the current call (if any) on whatever thread runs it. */
+  public static <T> Supplier<T> wrap(Supplier<T> work) {
+    CallContext captured = CURRENT.get();
+    if (captured == null) {
+      return work;
+    }
+    return () -> {
+      try (Scope ignored = captured.enter()) {
+        return work.get();
+      }
+    };
+  }
+
+  /** Counts one HTTP attempt of the call in progress, if any. */
+  public static void recordAttempt() {
+    CallContext c = CURRENT.get();
+    if (c != null) {
+      c.attempts.incrementAndGet();
+    }
+  }
+
+  /** Adds time spent waiting for a rate-limit permit to the call in progress, if any. */
+  public static void recordRateLimitWait(Duration wait) {
+    CallContext c = CURRENT.get();
+    if (c != null && !wait.isNegative()) {
+      c.rateLimitWaitNanos.addAndGet(wait.toNanos());
+    }
+  }
+
+  /** Counts one token fetch for the call in progress, if any. */
+  public static void recordTokenFetch() {
+    CallContext c = CURRENT.get();
+    if (c != null) {
+      c.tokenFetches.incrementAndGet();
+    }
+  }
+
+  /** The provider id. */
+  public String provider() {
+    return provider;
+  }
+
+  /** The neutral operation, such as {@code profiles.getAll}. */
+  public String operation() {
+    return operation;
+  }
+
+  /** The tenant label, or null. */
+  public @Nullable String tenant() {
+    return tenant;
+  }
+
+  /** HTTP attempts so far (retries and the authenticator's replay included; 0 for the in-memory provider). */
+  public int attempts() {
+    return attempts.get();
+  }
+
+  /** Time spent waiting for rate-limit permits so far. */
+  public Duration rateLimitWait() {
+    return Duration.ofNanos(rateLimitWaitNanos.get());
+  }
+
+  /** Token fetches this call caused so far. */
+  public int tokenFetches() {
+    return tokenFetches.get();
+  }
+
+  /** Ends what {@link #enter()} began. */
+  @FunctionalInterface
+  public interface Scope extends AutoCloseable {
+    @Override
+    void close();
+  }
+}
