@@ -69,7 +69,7 @@ final class Admin implements InMemoryAdmin {
   public boolean userExists(String userId) {
     String id = user(Op.ADMIN_USER_EXISTS, "userId", userId);
     store.requireOpen();
-    return store.exists(id);
+    return store.read(() -> store.exists(id));
   }
 
   @Override

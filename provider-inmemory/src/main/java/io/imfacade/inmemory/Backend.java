@@ -2,17 +2,15 @@ package io.imfacade.inmemory;
 
 import io.imfacade.ImConfig;
 import io.imfacade.contact.ContactGraph;
-import io.imfacade.error.ConfigurationException;
-import io.imfacade.error.ErrorDetails;
 import io.imfacade.group.GroupMemberAttributes;
 import io.imfacade.profile.UserProfileService;
 import io.imfacade.spi.ProviderClient;
 import io.imfacade.spi.ProviderMetadata;
-import java.io.IOException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -30,21 +28,18 @@ final class Backend implements ProviderClient {
   private final MemberAttributeService members;
   private final ContactService contacts;
   private final Admin admin;
-  /** Serialises saves, so that a later save never loses to an earlier one at the rename. */
-  private final Object saveLock = new Object();
 
   private Backend(ProviderMetadata metadata, String mode, boolean autoUsers, @Nullable Path file) {
     this.metadata = metadata;
     this.mode = mode;
     this.file = file;
-    this.store = new Store(autoUsers);
+    SnapshotFile snapshot = file == null ? null : SnapshotFile.at(file, SnapshotRules.of(metadata.limits(), autoUsers));
+    this.store = new Store(autoUsers, snapshot);
     this.profiles = new ProfileService(store, metadata.limits());
     this.members = new MemberAttributeService(store, metadata.limits());
     this.contacts = new ContactService(store, metadata.limits());
     this.admin = new Admin(store, metadata.limits());
-    if (file != null) {
-      Snapshot.load(file, store);
-    }
+    store.load();
   }
 
   /** Reads the provider's keys; {@code metadata} is what the guard enforces for this client. */
@@ -88,44 +83,27 @@ final class Backend implements ProviderClient {
 
   /** Drops all data; see {@link InMemoryImClient#reset()}. */
   void reset() {
-    store.exclusive(() -> {
-      store.requireOpen();
-      store.clear();
-      return null;
-    });
+    store.requireOpen();
+    store.reset();
   }
 
   /** Writes the snapshot file now; see {@link InMemoryImClient#save()}. */
   void save() {
-    store.requireOpen();
-    if (file == null) {
-      throw new IllegalStateException("no snapshot file to save to: set " + InMemoryProvider.FILE);
-    }
-    saveTo(file);
+    store.save();
   }
 
-  private void saveTo(Path target) {
-    synchronized (saveLock) {
-      Snapshot.Data data = store.exclusive(() -> {
-        store.markClean();
-        return Snapshot.export(store);
-      });
-      try {
-        Snapshot.write(target, data);
-      } catch (IOException | RuntimeException e) {
-        store.markDirty();
-        throw new ConfigurationException("cannot write " + InMemoryProvider.FILE + " '" + target + "': " + e,
-            ErrorDetails.builder().provider(InMemoryProvider.ID).build(), e);
-      }
-    }
+  /** See {@link InMemoryImClient#atomically(Supplier)}. */
+  <T> T atomically(Supplier<T> action) {
+    return store.atomically(action);
   }
 
-  /** Saves the snapshot if one is configured and the data changed; called once, by the guard. */
+  /**
+   * Refuses further calls, after the writes in progress; called once, by the guard. Nothing is left
+   * to save: with a snapshot file every write was saved by the call that made it.
+   */
   @Override
   public void close() {
-    if (store.close() && file != null && store.isDirty()) {
-      saveTo(file);
-    }
+    store.close();
   }
 
   @Override

@@ -155,15 +155,16 @@ final class ContactService implements ContactGraph {
   private <T> Page<T> page(Op op, char kind, String owner, PageRequest page,
       Function<Relations, OrderedList> list, Function<OrderedList.Entry, T> item) {
     long after = Cursors.decode(op, kind, page);
-    store.requireUser(op, owner);
-    Relations relations = store.relationsIfPresent(owner);
-    if (relations == null) {
-      return Page.of(List.of(), null);
-    }
-    OrderedList.Slice slice;
-    synchronized (relations) {
-      slice = list.apply(relations).after(after, page.size());
-    }
+    OrderedList.Slice slice = store.read(() -> {
+      store.requireUser(op, owner);
+      Relations relations = store.relationsIfPresent(owner);
+      if (relations == null) {
+        return new OrderedList.Slice(List.of(), false);
+      }
+      synchronized (relations) {
+        return list.apply(relations).after(after, page.size());
+      }
+    });
     List<T> items = new ArrayList<>(slice.entries().size());
     for (OrderedList.Entry e : slice.entries()) {
       items.add(item.apply(e));

@@ -14,12 +14,13 @@ import io.imfacade.spi.ProviderMetadata;
 import io.imfacade.spi.VendorLimits;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
  * A client of the in-memory provider with its fixtures: a fake vendor app held in memory, with the
  * limits, errors and capabilities of the vendor chosen by {@code inmemory.limits} (see {@link
- * InMemoryProvider}). Thread-safe; reads cost a map lookup.
+ * InMemoryProvider}). Thread-safe; without a snapshot file, reads cost a map lookup.
  *
  * <p>It is the client {@link ImFacade#open} returns, with {@link #admin()}, {@link #reset()} and
  * {@link #save()} added: every call of {@link #profiles()}, {@link #groupMemberAttributes()} and
@@ -34,6 +35,15 @@ import org.jspecify.annotations.Nullable;
  * // or with a client opened elsewhere, by configuration:
  * InMemoryImClient same = InMemoryImClient.of(ImFacade.open(Map.of("provider", "inmemory")));
  * }</pre>
+ *
+ * <p><b>Sharing a snapshot file.</b> With {@code inmemory.file}, the file is the fake vendor's
+ * state and may be shared by any number of clients at once: threads, JVMs, processes, CLI runs.
+ * Every call locks the file (a sibling lock file, {@code <file>.lock}), first reloads it if another
+ * client saved it since, and saves its change before it returns: a call that returns has been
+ * saved, and a call that throws has changed nothing. No write is ever lost, and each call sees
+ * every write that returned before it, as on a vendor. What a vendor does not give is not given
+ * either: a read followed by a write (reading a counter, then writing it plus one) races with the
+ * other clients' calls in between; {@link #atomically} makes such a sequence one step.
  */
 public final class InMemoryImClient implements ImClient {
 
@@ -141,7 +151,9 @@ public final class InMemoryImClient implements ImClient {
   }
 
   /**
-   * Writes the snapshot file now, atomically.
+   * Writes the snapshot file now, atomically, with the data it holds (a missing file is empty
+   * data). Every change is saved by the call that makes it, so this is only needed to create the
+   * file before any change.
    *
    * @throws IllegalStateException if no {@code inmemory.file} is configured or the client is closed
    * @throws ConfigurationException if the file cannot be written
@@ -150,17 +162,61 @@ public final class InMemoryImClient implements ImClient {
     backend.save();
   }
 
+  /**
+   * Runs {@code action} as one step: the calls it makes on this client take effect together, or,
+   * if it throws, not at all (its exception is rethrown). Use it for a read followed by a write
+   * that must not interleave with other clients' writes, such as incrementing a counter, or to
+   * seed many fixtures with one save.
+   *
+   * <p>With {@code inmemory.file}, no other client of the file, in this JVM or another process,
+   * reads or writes it meanwhile (they wait), and the changes are saved once, when {@code action}
+   * returns. Without a file, the other writes of this client wait; its reads from other threads do
+   * not, and may see a part of the step. Make the calls from this thread: a call made meanwhile on
+   * another thread waits for the step to end. Nested steps are part of the outer one.
+   *
+   * <pre>{@code
+   * int next = im.atomically(() -> {
+   *   int n = Integer.parseInt(im.groupMemberAttributes().get("g1", "alice").getOrDefault("n", "0"));
+   *   im.groupMemberAttributes().set("g1", "alice", Map.of("n", Integer.toString(n + 1)));
+   *   return n + 1;
+   * });
+   * }</pre>
+   *
+   * @return what {@code action} returns
+   * @throws IllegalStateException if the client is closed
+   * @throws ConfigurationException if the snapshot file cannot be read or written (nothing changed)
+   * @throws io.imfacade.error.ConflictException if a call on another client of the same file, made
+   *     from inside {@code action}, saved the file first (nothing of this step changed)
+   */
+  public <T> T atomically(Supplier<T> action) {
+    if (action == null) {
+      throw new InvalidRequestException("action must not be null", "action",
+          ErrorDetails.builder().provider(InMemoryProvider.ID).operation("atomically").build(), null);
+    }
+    return backend.atomically(action);
+  }
+
+  /** Runs {@code action} as one step; see {@link #atomically(Supplier)}. */
+  public void atomically(Runnable action) {
+    if (action == null) {
+      throw new InvalidRequestException("action must not be null", "action",
+          ErrorDetails.builder().provider(InMemoryProvider.ID).operation("atomically").build(), null);
+    }
+    backend.atomically(() -> {
+      action.run();
+      return null;
+    });
+  }
+
   @Override
   public <T> T unwrap(Class<T> type) {
     return type.isInstance(this) ? type.cast(this) : guarded.unwrap(type);
   }
 
   /**
-   * Saves the snapshot file if one is configured and the data changed since it was loaded or
-   * saved; then every further call fails with {@link IllegalStateException}. Calling it twice is
-   * harmless.
-   *
-   * @throws ConfigurationException if the snapshot cannot be written (the client is closed anyway)
+   * Closes the client: every further call fails with {@link IllegalStateException}. A write that
+   * races with it either completes first (and, with {@code inmemory.file}, is saved by its own
+   * call) or fails; none is dropped. There is nothing left to save. Calling it twice is harmless.
    */
   @Override
   public void close() {

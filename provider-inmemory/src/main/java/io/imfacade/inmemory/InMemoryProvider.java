@@ -22,8 +22,15 @@ import io.imfacade.spi.VendorLimits;
  *   <li>{@code inmemory.users}: {@code registered} (default: a user must be created with {@link
  *       InMemoryAdmin#createUsers} before use, as on a vendor) or {@code auto} (every valid id is an
  *       existing user).
- *   <li>{@code inmemory.file}: a JSON snapshot file, loaded when the client opens and saved when it
- *       closes (or on {@link InMemoryImClient#save()}).
+ *   <li>{@code inmemory.file}: a JSON snapshot file that holds the fake vendor's state, shared by
+ *       every client that names it, in any thread, JVM or process (such as successive or parallel
+ *       CLI runs). Each call reloads it if another client changed it and saves its own change
+ *       before returning, under a lock file next to it ({@code <file>.lock}, created on first use;
+ *       do not delete it while clients run): no write is lost, and each call sees every write that
+ *       returned before it. {@link InMemoryImClient#atomically} makes several calls one step. The
+ *       file is checked strictly when read (types, ids against the emulated vendor's rules,
+ *       relations); a bad file fails the call with a {@link io.imfacade.error.ConfigurationException}
+ *       naming the file and the place of the first mistake, and nothing of it is loaded.
  * </ul>
  */
 public final class InMemoryProvider implements ImProvider {
@@ -44,7 +51,8 @@ public final class InMemoryProvider implements ImProvider {
           + "'portable' (the strictest of the vendor providers on the classpath), 'none', or a vendor provider's id"))
       .configKey(ConfigKey.withDefault(USERS, Store.REGISTERED, "'registered' (users must be created first, "
           + "as on a vendor) or 'auto' (every valid id is an existing user)"))
-      .configKey(ConfigKey.optional(FILE, "a JSON snapshot file, loaded on open and saved on close"))
+      .configKey(ConfigKey.optional(FILE, "a JSON snapshot file holding the data, "
+          + "shared safely by every client that names it: each call reloads it if changed and saves its change"))
       .limits(VendorLimits.NONE)
       .build();
 

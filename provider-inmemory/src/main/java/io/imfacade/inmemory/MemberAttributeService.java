@@ -31,25 +31,29 @@ final class MemberAttributeService implements GroupMemberAttributes {
   @Override
   public Map<String, String> get(String groupId, String userId) {
     Op op = Op.MEMBERS_GET;
-    Map<String, String> attributes = store.requireGroup(op, groupId).members.get(userId);
-    if (attributes == null) {
-      throw notInGroup(op, groupId, userId);
-    }
-    return attributes;
+    return store.read(() -> {
+      Map<String, String> attributes = store.requireGroup(op, groupId).members.get(userId);
+      if (attributes == null) {
+        throw notInGroup(op, groupId, userId);
+      }
+      return attributes;
+    });
   }
 
   @Override
   public Map<String, Map<String, String>> get(String groupId, Collection<String> userIds, Collection<String> keys) {
-    Group group = store.requireGroup(Op.MEMBERS_GET, groupId);
     Set<String> wanted = Set.copyOf(keys);
-    Map<String, Map<String, String>> result = new LinkedHashMap<>();
-    for (String uid : userIds) {
-      Map<String, String> attributes = group.members.get(uid);
-      if (attributes != null) {
-        result.put(uid, wanted.isEmpty() ? attributes : select(attributes, wanted));
+    return store.read(() -> {
+      Group group = store.requireGroup(Op.MEMBERS_GET, groupId);
+      Map<String, Map<String, String>> result = new LinkedHashMap<>();
+      for (String uid : userIds) {
+        Map<String, String> attributes = group.members.get(uid);
+        if (attributes != null) {
+          result.put(uid, wanted.isEmpty() ? attributes : select(attributes, wanted));
+        }
       }
-    }
-    return result;
+      return result;
+    });
   }
 
   private static Map<String, String> select(Map<String, String> attributes, Set<String> keys) {

@@ -19,6 +19,9 @@ final class OrderedList {
   /** One entry; {@code remark} is null when none. */
   record Entry(long seq, String userId, @Nullable String remark) {}
 
+  /** An entry without its position: what a snapshot holds. */
+  record Item(String userId, @Nullable String remark) {}
+
   /** Entries after a position, and whether more follow them. */
   record Slice(List<Entry> entries, boolean more) {}
 
@@ -66,6 +69,26 @@ final class OrderedList {
     }
     bySeq.put(seq, new Entry(seq, userId, remark));
     return true;
+  }
+
+  /**
+   * Replaces the entries with {@code items}, in their order. An entry that stays, in the same order
+   * relative to the others that stay, keeps its sequence number and every other entry gets a new
+   * one: a cursor taken before a snapshot was reloaded then neither repeats nor skips the entries
+   * that stayed, as for a change made here.
+   */
+  void replaceAll(List<Item> items) {
+    Map<String, Long> oldSeqOf = new HashMap<>(seqOf);
+    bySeq.clear();
+    seqOf.clear();
+    long previous = 0;
+    for (Item item : items) {
+      Long old = oldSeqOf.get(item.userId());
+      long seq = old != null && old > previous ? old : ++lastSeq;
+      seqOf.put(item.userId(), seq);
+      bySeq.put(seq, new Entry(seq, item.userId(), item.remark()));
+      previous = seq;
+    }
   }
 
   /** Up to {@code max} entries after sequence number {@code afterSeq} (0 = from the start). */

@@ -26,11 +26,15 @@ final class ProfileService implements UserProfileService {
 
   @Override
   public Optional<UserProfile> get(String userId) {
-    return Optional.ofNullable(store.profiles.get(userId));
+    return store.read(() -> Optional.ofNullable(store.profiles.get(userId)));
   }
 
   @Override
   public Map<String, UserProfile> getAll(Collection<String> userIds, Collection<String> customAttributeKeys) {
+    return store.read(() -> read(userIds, customAttributeKeys));
+  }
+
+  private Map<String, UserProfile> read(Collection<String> userIds, Collection<String> customAttributeKeys) {
     Map<String, UserProfile> result = new LinkedHashMap<>();
     for (String id : userIds) {
       UserProfile profile = store.profiles.get(id);
@@ -99,10 +103,12 @@ final class ProfileService implements UserProfileService {
   /** The stored profiles as the emulated vendor measures them. */
   @Override
   public long totalSizeBytes() {
-    long total = 0;
-    for (UserProfile profile : store.profiles.values()) {
-      total += limits.profileJsonBytes(profile);
-    }
-    return total;
+    return store.read(() -> {
+      long total = 0;
+      for (UserProfile profile : store.profiles.values()) {
+        total += limits.profileJsonBytes(profile);
+      }
+      return total;
+    });
   }
 }

@@ -2,17 +2,25 @@ package io.imfacade.inmemory;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import io.imfacade.error.ConfigurationException;
 import io.imfacade.error.ErrorDetails;
-import io.imfacade.error.ImException;
 import io.imfacade.profile.Gender;
-import io.imfacade.profile.ProfileField;
 import io.imfacade.profile.UserProfile;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -22,10 +30,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
@@ -34,18 +44,32 @@ import org.jspecify.annotations.Nullable;
  * The snapshot file of {@code inmemory.file}: every user, profile, group, contact and block list as
  * JSON, tagged {@code "format": "imfacade-inmemory/1"}.
  *
- * <p>Reading is strict (unknown fields, wrong types and trailing data are refused), so that a file
- * this version does not fully understand is reported, never half-loaded and then overwritten.
- * Writing goes to a temporary file in the same directory that is then renamed over the target, so
- * the file on disk is always either the old or the new snapshot.
+ * <p>Reading is strict: unknown fields, a field given twice, wrong types (a number where a string
+ * belongs is refused, never turned into a string) and trailing data are refused, and the content
+ * is checked against the client's {@link SnapshotRules}, so that a file this version or this
+ * client does not fully accept is reported with the place of its first mistake, never
+ * half-loaded and then overwritten. Writing goes to a temporary file in the same directory that is
+ * then renamed over the target, so the file on disk is always either the old or the new snapshot,
+ * even for a reader that does not take the lock ({@link SnapshotFile}).
  */
 final class Snapshot {
 
   static final String FORMAT = "imfacade-inmemory/1";
 
+  /**
+   * Strict: no coercion between strings, numbers and booleans (a number where a string belongs is a
+   * mistake in the file, not a string), no field given twice. Trailing data is refused by {@link
+   * #parse}, which can say where it is.
+   */
   private static final ObjectMapper MAPPER = JsonMapper.builder()
       .enable(SerializationFeature.INDENT_OUTPUT)
-      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+      .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+      .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+      .withCoercionConfig(LogicalType.Textual, c -> c
+          .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+          .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+          .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
       .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.ALWAYS))
       .build();
 
@@ -75,15 +99,6 @@ final class Snapshot {
 
   /** One contact list entry; the list's order is the order of addition. */
   record ContactData(@Nullable String userId, @Nullable String remark) {}
-
-  /** A snapshot whose content is wrong even though it is well-formed JSON. */
-  private static final class InvalidSnapshot extends Exception {
-    private static final long serialVersionUID = 1L;
-
-    InvalidSnapshot(String message) {
-      super(message, null, false, false);
-    }
-  }
 
   private Snapshot() {}
 
@@ -118,16 +133,18 @@ final class Snapshot {
   }
 
   /**
-   * Reads a snapshot file into an empty store. A missing file leaves the store empty.
+   * Reads and checks a snapshot file; a missing file is an empty snapshot. Nothing is loaded
+   * here: the caller replaces a store's contents with the result, so a bad file changes nothing.
    *
-   * @throws ConfigurationException naming the file if it cannot be read or is not a snapshot
+   * @throws ConfigurationException naming the file, and the place of the first mistake in it, if
+   *     it cannot be read or is not a valid snapshot for {@code rules}
    */
-  static void load(Path file, Store store) {
+  static Store.Contents read(Path file, SnapshotRules rules) {
     byte[] bytes;
     try {
       bytes = Files.readAllBytes(file);
     } catch (NoSuchFileException e) {
-      return;
+      return Store.Contents.empty();
     } catch (IOException e) {
       throw invalid(file, "it cannot be read (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e);
     }
@@ -135,28 +152,110 @@ final class Snapshot {
       throw invalid(file, "it is empty", null);
     }
     try {
-      Data data = MAPPER.readValue(bytes, Data.class);
-      if (data == null) {
-        throw new InvalidSnapshot("it holds JSON null");
-      }
-      restore(data, store);
-    } catch (JsonProcessingException e) {
-      throw invalid(file, describe(e), null);
-    } catch (IOException e) {
-      throw invalid(file, e.toString(), null);
+      Data data = parse(bytes);
+      rules.check(data);
+      return contents(data, !rules.registered());
     } catch (InvalidSnapshot e) {
       throw invalid(file, e.getMessage(), null);
     }
   }
 
+  private static Data parse(byte[] bytes) throws InvalidSnapshot {
+    // Our own parser, left open on failure, so that the message can say what was found.
+    try (JsonParser parser = MAPPER.createParser(bytes)) {
+      try {
+        Data data = MAPPER.readValue(parser, Data.class);
+        if (data == null) {
+          throw new InvalidSnapshot("it holds JSON null");
+        }
+        if (parser.nextToken() != null) {
+          JsonLocation where = parser.currentTokenLocation();
+          throw new InvalidSnapshot("more JSON follows the snapshot, at line " + where.getLineNr()
+              + ", column " + where.getColumnNr());
+        }
+        return data;
+      } catch (JsonMappingException e) {
+        throw new InvalidSnapshot(describe(e, parser.currentToken()));
+      } catch (JsonProcessingException e) {
+        throw new InvalidSnapshot(describe(e));
+      }
+    } catch (IOException e) {
+      throw new InvalidSnapshot(e.toString());
+    }
+  }
+
+  /** A mistake in the JSON's types, at its place in the file: the message a user needs, not Jackson's. */
+  private static String describe(JsonMappingException e, @Nullable JsonToken current) {
+    JsonPath at = JsonPath.ROOT;
+    for (JsonMappingException.Reference ref : e.getPath()) {
+      at = ref.getFieldName() != null ? at.key(ref.getFieldName()) : at.index(ref.getIndex());
+    }
+    if (e instanceof UnrecognizedPropertyException) {
+      return at + ": is not a field of this format";
+    }
+    if (e instanceof MismatchedInputException && ((MismatchedInputException) e).getTargetType() != null) {
+      String found = e instanceof InvalidFormatException ? found(((InvalidFormatException) e).getValue()) : found(current);
+      return at + ": must be " + expected(((MismatchedInputException) e).getTargetType())
+          + (found == null ? "" : ", not " + found);
+    }
+    return at + ": " + e.getOriginalMessage();
+  }
+
+  private static String expected(Class<?> type) {
+    if (type == String.class) {
+      return "a string";
+    }
+    if (type == Integer.class || type == int.class) {
+      return "an integer";
+    }
+    if (java.util.Collection.class.isAssignableFrom(type)) {
+      return "an array";
+    }
+    return "an object";
+  }
+
+  /** The kind of a value Jackson read but could not use. */
+  private static @Nullable String found(@Nullable Object value) {
+    if (value instanceof Number) {
+      return "a number";
+    }
+    if (value instanceof Boolean) {
+      return "a boolean";
+    }
+    return value instanceof String ? "a string" : null;
+  }
+
+  private static @Nullable String found(@Nullable JsonToken token) {
+    if (token == null) {
+      return null;
+    }
+    switch (token) {
+      case VALUE_STRING:
+        return "a string";
+      case VALUE_NUMBER_INT:
+      case VALUE_NUMBER_FLOAT:
+        return "a number";
+      case VALUE_TRUE:
+      case VALUE_FALSE:
+        return "a boolean";
+      case START_OBJECT:
+      case FIELD_NAME:
+        return "an object";
+      case START_ARRAY:
+        return "an array";
+      case VALUE_NULL:
+        return "null";
+      default:
+        return null;
+    }
+  }
+
+  /** A mistake in the JSON itself (syntax, a field given twice): at its line and column. */
   private static String describe(JsonProcessingException e) {
-    String what = e instanceof UnrecognizedPropertyException
-        ? "unknown field '" + ((UnrecognizedPropertyException) e).getPropertyName() + "'"
-        : e.getOriginalMessage();
     JsonLocation where = e.getLocation();
     return where == null || where.getLineNr() < 1
-        ? what
-        : what + " at line " + where.getLineNr() + ", column " + where.getColumnNr();
+        ? e.getOriginalMessage()
+        : e.getOriginalMessage() + " at line " + where.getLineNr() + ", column " + where.getColumnNr();
   }
 
   private static ConfigurationException invalid(Path file, String reason, @Nullable Throwable cause) {
@@ -165,51 +264,55 @@ final class Snapshot {
         ErrorDetails.builder().provider(InMemoryProvider.ID).build(), cause);
   }
 
-  private static void restore(Data data, Store store) throws InvalidSnapshot {
-    if (data.format() == null) {
-      throw new InvalidSnapshot("it has no \"format\" field");
-    }
-    if (!FORMAT.equals(data.format())) {
-      throw new InvalidSnapshot("its format is '" + data.format() + "', this version reads '" + FORMAT + "'");
-    }
-    for (String id : orEmpty(data.users())) {
-      store.users.add(id(id, "users"));
-    }
-    for (Map.Entry<String, ProfileData> e : orEmpty(data.profiles()).entrySet()) {
-      String id = id(e.getKey(), "profiles");
-      UserProfile profile = profile(id, e.getValue());
+  /**
+   * What a checked snapshot holds, for {@link Store#replace}. With {@code autoUsers}, every user the
+   * snapshot names is recorded as existing, as a write in auto mode would have recorded them.
+   */
+  static Store.Contents contents(Data data, boolean autoUsers) {
+    Set<String> users = new HashSet<>(orEmpty(data.users()));
+    Map<String, UserProfile> profiles = new HashMap<>();
+    orEmpty(data.profiles()).forEach((id, p) -> {
+      UserProfile profile = profile(id, p);
       if (!profile.isEmpty()) {
-        store.profiles.put(id, profile);
+        profiles.put(id, profile);
       }
+    });
+    Map<String, Group> groups = new HashMap<>();
+    orEmpty(data.groups()).forEach((id, g) -> {
+      Group group = new Group(g.owner());
+      orEmpty(g.members()).forEach((member, attributes) ->
+          group.members.put(member, Collections.unmodifiableMap(new LinkedHashMap<>(attributes))));
+      groups.put(id, group);
+    });
+    Map<String, List<OrderedList.Item>> contacts = new HashMap<>();
+    orEmpty(data.contacts()).forEach((owner, list) -> {
+      List<OrderedList.Item> items = new ArrayList<>();
+      list.forEach(c -> items.add(new OrderedList.Item(c.userId(),
+          c.remark() == null || c.remark().isEmpty() ? null : c.remark())));
+      contacts.put(owner, items);
+    });
+    Map<String, List<OrderedList.Item>> blocked = new HashMap<>();
+    orEmpty(data.blocked()).forEach((owner, list) -> {
+      List<OrderedList.Item> items = new ArrayList<>();
+      list.forEach(id -> items.add(new OrderedList.Item(id, null)));
+      blocked.put(owner, items);
+    });
+    if (autoUsers) {
+      users.addAll(profiles.keySet());
+      groups.values().forEach(g -> users.addAll(g.members.keySet()));
+      contacts.forEach((owner, items) -> {
+        users.add(owner);
+        items.forEach(i -> users.add(i.userId()));
+      });
+      blocked.forEach((owner, items) -> {
+        users.add(owner);
+        items.forEach(i -> users.add(i.userId()));
+      });
     }
-    for (Map.Entry<String, GroupData> e : orEmpty(data.groups()).entrySet()) {
-      String where = "group " + e.getKey();
-      GroupData g = require(e.getValue(), where);
-      Group group = new Group(id(g.owner(), where + " owner"));
-      for (Map.Entry<String, Map<String, String>> m : orEmpty(g.members()).entrySet()) {
-        group.members.put(id(m.getKey(), where + " members"), attributes(m.getValue(), where + " member " + m.getKey()));
-      }
-      store.groups.put(e.getKey(), group);
-    }
-    for (Map.Entry<String, List<ContactData>> e : orEmpty(data.contacts()).entrySet()) {
-      String owner = id(e.getKey(), "contacts");
-      Relations r = store.relations(owner);
-      for (ContactData c : require(e.getValue(), "contacts of " + owner)) {
-        String remark = require(c, "contacts of " + owner).remark();
-        r.contacts.add(id(c.userId(), "contacts of " + owner), remark == null || remark.isEmpty() ? null : remark);
-      }
-    }
-    for (Map.Entry<String, List<String>> e : orEmpty(data.blocked()).entrySet()) {
-      String owner = id(e.getKey(), "blocked");
-      Relations r = store.relations(owner);
-      for (String id : require(e.getValue(), "block list of " + owner)) {
-        r.blocked.add(id(id, "block list of " + owner), null);
-      }
-    }
+    return new Store.Contents(users, profiles, groups, contacts, blocked);
   }
 
-  private static UserProfile profile(String id, @Nullable ProfileData p) throws InvalidSnapshot {
-    require(p, "profile of " + id);
+  private static UserProfile profile(String id, ProfileData p) {
     UserProfile.Builder b = UserProfile.builder(id)
         .nickname(p.nickname())
         .avatarUrl(p.avatarUrl())
@@ -219,40 +322,10 @@ final class Snapshot {
         .phone(p.phone())
         .ext(p.ext());
     if (p.gender() != null) {
-      try {
-        b.gender(Gender.fromWire(p.gender()));
-      } catch (ImException e) {
-        throw new InvalidSnapshot("the gender of " + id + " is " + p.gender() + ", not 0, 1 or 2");
-      }
+      b.gender(Gender.fromWire(p.gender()));
     }
-    attributes(p.customAttributes(), "custom attributes of " + id).forEach(b::customAttribute);
+    orEmpty(p.customAttributes()).forEach(b::customAttribute);
     return b.build();
-  }
-
-  private static Map<String, String> attributes(@Nullable Map<String, String> map, String where) throws InvalidSnapshot {
-    Map<String, String> copy = new LinkedHashMap<>();
-    for (Map.Entry<String, String> e : orEmpty(map).entrySet()) {
-      if (e.getKey() == null || e.getKey().isEmpty() || e.getValue() == null) {
-        throw new InvalidSnapshot("the " + where + " hold an empty key or a null value");
-      }
-      copy.put(e.getKey(), e.getValue());
-    }
-    return Collections.unmodifiableMap(copy);
-  }
-
-  /** A user id as stored: not blank, lower case (a hand-edited file may not be). */
-  private static String id(@Nullable String id, String where) throws InvalidSnapshot {
-    if (id == null || id.isBlank()) {
-      throw new InvalidSnapshot("the " + where + " hold a null or blank user id");
-    }
-    return id.toLowerCase(Locale.ROOT);
-  }
-
-  private static <T> T require(@Nullable T value, String where) throws InvalidSnapshot {
-    if (value == null) {
-      throw new InvalidSnapshot(where + " is null");
-    }
-    return value;
   }
 
   private static <T> List<T> orEmpty(@Nullable List<T> list) {
@@ -275,15 +348,19 @@ final class Snapshot {
     }
   }
 
+  /** The file content of a snapshot. */
+  static byte[] bytes(Data data) throws IOException {
+    return MAPPER.writeValueAsBytes(data);
+  }
+
   /**
-   * Writes a snapshot atomically: a temporary file next to the target, renamed over it. Creates
+   * Writes a snapshot's {@link #bytes} atomically: a temporary file next to the target, renamed over it. Creates
    * missing parent directories; leaves no temporary file behind, even on failure.
    */
-  static void write(Path file, Data data) throws IOException {
+  static void write(Path file, byte[] bytes) throws IOException {
     Path target = file.toAbsolutePath();
     Path dir = target.getParent();
     Files.createDirectories(dir);
-    byte[] bytes = MAPPER.writeValueAsBytes(data);
     Path temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
     try {
       Files.write(temp, bytes);

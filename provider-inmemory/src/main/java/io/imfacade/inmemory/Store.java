@@ -1,6 +1,9 @@
 package io.imfacade.inmemory;
 
 import io.imfacade.profile.UserProfile;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -12,15 +15,34 @@ import org.jspecify.annotations.Nullable;
 /**
  * All data of one in-memory client, and the rules for touching it.
  *
- * <p>Reads go straight to the concurrent maps (an immutable {@link UserProfile} per user), so a
- * profile read costs one map lookup. Every write runs under the shared side of {@link #gate}; the
- * rare operations that need the whole store still ({@link #exclusive}: reset, snapshot, close) take
- * its exclusive side, so that a snapshot never holds half of a two-way contact change.
+ * <p>Without a snapshot file, reads go straight to the concurrent maps (an immutable {@link
+ * UserProfile} per user), so a profile read costs one map lookup. Every write runs under the shared
+ * side of {@link #gate}; the rare operations that need the whole store still (reset, export,
+ * reload, close, {@link #atomically}) take its exclusive side, so that a snapshot never holds half
+ * of a two-way contact change.
+ *
+ * <p>With a snapshot file, every read and write also goes through {@link SnapshotFile#run}: it
+ * holds the file's lock, brings this store up to date with the file first and saves a write
+ * before it returns, so that clients in other threads, JVMs and processes never lose each other's
+ * writes.
  */
 final class Store {
 
   static final String REGISTERED = "registered";
   static final String AUTO = "auto";
+
+  /** What a store holds, as a snapshot gives it: replaced as a whole by {@link #replace}. */
+  record Contents(
+      Set<String> users,
+      Map<String, UserProfile> profiles,
+      Map<String, Group> groups,
+      Map<String, List<OrderedList.Item>> contacts,
+      Map<String, List<OrderedList.Item>> blocked) {
+
+    static Contents empty() {
+      return new Contents(Set.of(), Map.of(), Map.of(), Map.of(), Map.of());
+    }
+  }
 
   /** Users that exist: created through the admin, loaded from a snapshot, or written to in auto mode. */
   final Set<String> users = ConcurrentHashMap.newKeySet();
@@ -30,12 +52,14 @@ final class Store {
   private final ConcurrentMap<String, Relations> relations = new ConcurrentHashMap<>();
 
   private final boolean autoUsers;
+  private final @Nullable SnapshotFile file;
   private final ReentrantReadWriteLock gate = new ReentrantReadWriteLock();
   private volatile boolean closed;
-  private volatile boolean dirty;
 
-  Store(boolean autoUsers) {
+  /** A store kept in memory only ({@code file} null), or kept in step with a snapshot file. */
+  Store(boolean autoUsers, @Nullable SnapshotFile file) {
     this.autoUsers = autoUsers;
+    this.file = file;
   }
 
   boolean autoUsers() {
@@ -43,9 +67,20 @@ final class Store {
   }
 
   /**
+   * Loads the snapshot file, if there is one, so that a bad file fails the open.
+   *
+   * @throws io.imfacade.error.ConfigurationException if the file cannot be read or is not valid
+   */
+  void load() {
+    if (file != null) {
+      file.run(this, false, () -> null);
+    }
+  }
+
+  /**
    * Refuses the fixtures ({@link InMemoryAdmin}, reset, save), which the guard does not see, once
    * the client is closed; and a service's write that raced with close past the guard, which would
-   * otherwise land after the final snapshot and be lost without a word.
+   * otherwise land after the client said it was done.
    */
   void requireOpen() {
     if (closed) {
@@ -53,18 +88,18 @@ final class Store {
     }
   }
 
-  /** Runs a change; the store counts as changed if it returns normally. */
+  /** Runs a read on current data: with a snapshot file, after any change another client saved. */
+  <T> T read(Supplier<T> read) {
+    return file == null ? read.get() : file.run(this, false, read);
+  }
+
+  /**
+   * Runs a change under the shared side of the gate, refused once closed. With a snapshot file it
+   * is saved before this returns, or it fails and leaves no trace.
+   */
   <T> T write(Supplier<T> change) {
-    Lock lock = gate.readLock();
-    lock.lock();
-    try {
-      requireOpen();
-      T result = change.get();
-      dirty = true;
-      return result;
-    } finally {
-      lock.unlock();
-    }
+    requireOpen();  // before touching the file; checked again under the gate, where it counts
+    return persisted(() -> gated(gate.readLock(), change));
   }
 
   void write(Runnable change) {
@@ -72,6 +107,72 @@ final class Store {
       change.run();
       return null;
     });
+  }
+
+  /** Drops all data, as one write. */
+  void reset() {
+    persisted(() -> gated(gate.writeLock(), () -> {
+      replace(Contents.empty());
+      return null;
+    }));
+  }
+
+  /**
+   * Writes the snapshot file now, even though nothing changed.
+   *
+   * @throws IllegalStateException if there is no snapshot file or the store is closed
+   */
+  void save() {
+    requireOpen();
+    if (file == null) {
+      throw new IllegalStateException("no snapshot file to save to: set " + InMemoryProvider.FILE);
+    }
+    file.run(this, true, () -> {
+      requireOpen();
+      return null;
+    });
+  }
+
+  /**
+   * Runs {@code action}, whose calls on this client then take effect together or, if it throws,
+   * not at all. With a snapshot file, no other client of the file (in any JVM) reads or writes
+   * meanwhile, and the changes are saved once, at the end; without one, the other writes of this
+   * client wait.
+   */
+  <T> T atomically(Supplier<T> action) {
+    requireOpen();
+    if (file != null) {
+      return file.run(this, false, action);
+    }
+    Lock lock = gate.writeLock();
+    lock.lock();
+    try {
+      requireOpen();
+      // The writes inside take the gate's shared side too, which the holder of the exclusive side may.
+      Snapshot.Data before = Snapshot.export(this);
+      try {
+        return action.get();
+      } catch (RuntimeException | Error e) {
+        replace(Snapshot.contents(before, autoUsers));
+        throw e;
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private <T> T persisted(Supplier<T> change) {
+    return file == null ? change.get() : file.run(this, true, change);
+  }
+
+  private <T> T gated(Lock lock, Supplier<T> change) {
+    lock.lock();
+    try {
+      requireOpen();
+      return change.get();
+    } finally {
+      lock.unlock();
+    }
   }
 
   /** Runs {@code action} while no write is in progress. */
@@ -85,35 +186,41 @@ final class Store {
     }
   }
 
-  /** Marks the store closed, after the writes in progress; false if it already was. */
-  boolean close() {
-    return exclusive(() -> {
-      boolean wasOpen = !closed;
+  /**
+   * Marks the store closed, after the writes in progress: a write either finished before (and,
+   * with a snapshot file, is saved by the call that made it) or is refused.
+   */
+  void close() {
+    exclusive(() -> {
       closed = true;
-      return wasOpen;
+      return null;
     });
   }
 
-  boolean isDirty() {
-    return dirty;
-  }
-
-  void markDirty() {
-    dirty = true;
-  }
-
-  /** Call under {@link #exclusive}, with the copy that is about to be saved. */
-  void markClean() {
-    dirty = false;
-  }
-
-  /** Drops everything. Call under {@link #exclusive}. */
-  void clear() {
-    users.clear();
-    profiles.clear();
-    groups.clear();
-    relations.clear();
-    dirty = true;
+  /**
+   * Replaces all data with {@code contents}. Contact and block lists keep the positions of the
+   * entries that stay, so that paging across a reload neither repeats nor skips them.
+   */
+  void replace(Contents contents) {
+    exclusive(() -> {
+      users.clear();
+      users.addAll(contents.users());
+      profiles.clear();
+      profiles.putAll(contents.profiles());
+      groups.clear();
+      groups.putAll(contents.groups());
+      Set<String> owners = new HashSet<>(relations.keySet());
+      owners.addAll(contents.contacts().keySet());
+      owners.addAll(contents.blocked().keySet());
+      for (String owner : owners) {
+        Relations r = relations(owner);
+        synchronized (r) {
+          r.contacts.replaceAll(contents.contacts().getOrDefault(owner, List.of()));
+          r.blocked.replaceAll(contents.blocked().getOrDefault(owner, List.of()));
+        }
+      }
+      return null;
+    });
   }
 
   boolean exists(String userId) {

@@ -138,13 +138,14 @@ class ConcurrencyTest {
     try (InMemoryImClient client = InMemoryImClient.create(Map.of("inmemory.users", "auto", "inmemory.file", file.toString()))) {
       List<Callable<Void>> tasks = new ArrayList<>();
       tasks.add(() -> {
-        for (int i = 0; i < 2000; i++) {
+        // Every write is saved by its own call: a few hundred make the file change under the reader.
+        for (int i = 0; i < 300; i++) {
           client.contacts().addContact("a" + (i % 40), "b" + (i % 30));
         }
         return null;
       });
       tasks.add(() -> {
-        for (int i = 0; i < 30; i++) {
+        for (int i = 0; i < 10; i++) {
           client.save();
           try (InMemoryImClient reader = InMemoryImClient.create(Map.of("inmemory.users", "auto", "inmemory.file", file.toString()))) {
             for (int j = 0; j < 40; j++) {

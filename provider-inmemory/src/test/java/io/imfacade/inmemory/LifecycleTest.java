@@ -48,7 +48,8 @@ class LifecycleTest {
         () -> admin.userExists("alice"),
         () -> admin.createGroup("g1", "alice", List.of()),
         client::reset,
-        client::save);
+        client::save,
+        () -> client.atomically(() -> { }));
     for (Runnable call : calls) {
       assertThatThrownBy(call::run).isInstanceOf(IllegalStateException.class).hasMessage("the inmemory client is closed");
     }
