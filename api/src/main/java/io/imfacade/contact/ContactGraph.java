@@ -57,8 +57,9 @@ public interface ContactGraph {
    * {@link io.imfacade.Capability#BLOCK_LIST}. {@code users} must name at least one user, and not
    * the owner.
    *
-   * @throws io.imfacade.error.NotFoundException if {@code owner} or one of {@code users} does not
-   *     exist
+   * @throws io.imfacade.error.NotFoundException if {@code owner} does not exist (nobody is blocked),
+   *     or some of {@code users} do not exist: every user that exists is blocked, and the message
+   *     names the others
    * @throws io.imfacade.error.QuotaExceededException if the block list would exceed the vendor's
    *     size; a provider that has to send several requests may have blocked some users already
    */

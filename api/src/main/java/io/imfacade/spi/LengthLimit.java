@@ -19,10 +19,20 @@ public record LengthLimit(int maxBytes, int maxUtf16Units, int maxCodePoints) {
   /** No bound at all. */
   public static final LengthLimit NONE = new LengthLimit(Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE);
 
-  /** Bounds must be positive. */
+  /**
+   * Bounds must be positive. A bound another one implies is dropped (a string has at most as many
+   * code points as UTF-16 units, and at most as many UTF-16 units as UTF-8 bytes), so that every
+   * bound a limit states can actually be reached by some value.
+   */
   public LengthLimit {
     if (maxBytes < 1 || maxUtf16Units < 1 || maxCodePoints < 1) {
       throw new IllegalArgumentException("length bounds must be at least 1");
+    }
+    if (maxUtf16Units >= maxBytes) {
+      maxUtf16Units = Integer.MAX_VALUE;
+    }
+    if (maxCodePoints >= Math.min(maxBytes, maxUtf16Units)) {
+      maxCodePoints = Integer.MAX_VALUE;
     }
   }
 

@@ -9,6 +9,7 @@ import io.imfacade.contact.ContactGraph;
 import io.imfacade.contact.Page;
 import io.imfacade.contact.PageRequest;
 import io.imfacade.error.InvalidRequestException;
+import io.imfacade.error.NotFoundException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -55,6 +56,24 @@ public abstract class BlockListContract extends ContractSupport {
     Page<String> page = contacts().blocked(alice(), PageRequest.first(50));
     assertThat(page.items()).containsExactlyInAnyOrder(bob(), carol());
     assertThat(page.nextCursor()).isEmpty();
+  }
+
+  @Test
+  void blockingUnknownUsersBlocksTheOthersAndNamesTheUnknown() {
+    String ghost = unknownUser();
+
+    assertThatThrownBy(() -> contacts().block(alice(), List.of(bob(), ghost, carol())), "block with an unknown user")
+        .isInstanceOfSatisfying(NotFoundException.class, e -> assertThat(e.getMessage()).contains(ghost));
+    assertThat(blocked(alice())).containsExactlyInAnyOrder(bob(), carol());
+  }
+
+  @Test
+  void blockingForAnUnknownOwnerIsNotFoundAndBlocksNobody() {
+    String ghost = unknownUser();
+
+    assertThatThrownBy(() -> contacts().block(ghost, List.of(bob())), "block by an unknown owner")
+        .isInstanceOf(NotFoundException.class);
+    assertThat(blocked(bob())).isEmpty();
   }
 
   @Test

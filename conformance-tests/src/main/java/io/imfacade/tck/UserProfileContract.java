@@ -40,7 +40,7 @@ public abstract class UserProfileContract extends ContractSupport {
     v.put(ProfileField.AVATAR_URL, "https://example.com/头像/😀.png");
     v.put(ProfileField.SIGN, "今天心情很好 ✨ 👩‍💻 ça va");
     v.put(ProfileField.BIRTH, "１９９０年１月");
-    v.put(ProfileField.EMAIL, "张三@例子.中国");
+    v.put(ProfileField.EMAIL, "zhang.san+im@example.cn");
     v.put(ProfileField.PHONE, "+86-13800138000");
     v.put(ProfileField.EXT, "{\"emoji\":\"🚀\",\"城市\":\"杭州\"}");
     UNICODE_VALUES = Collections.unmodifiableMap(v);
@@ -125,7 +125,7 @@ public abstract class UserProfileContract extends ContractSupport {
         .gender(Gender.MALE)
         .sign("今天心情很好 ✨ 👩‍💻 ça va")
         .birth("１９９０年１月")
-        .email("张三@例子.中国")
+        .email("zhang.san+im@example.cn")
         .phone("+86-13800138000")
         .ext("{\"emoji\":\"🚀\",\"城市\":\"杭州\"}")
         .build());
@@ -157,7 +157,7 @@ public abstract class UserProfileContract extends ContractSupport {
         .nickname("a&b=c+d %20e?f#g")
         .sign("line1\nline2\t\"quoted\" \\ back/slash <tag> 'single' ;,")
         .birth("1990/01/31")
-        .email("o'brien+tag@example.com")
+        .email("o.brien+tag@example.com")
         .phone("+1 (555) 010-9999")
         .avatarUrl("https://example.com/a.png?size=64&v=2#top")
         .ext("{\"q\":\"a&b=c\",\"p\":\"100%\",\"n\":null}")
@@ -168,7 +168,7 @@ public abstract class UserProfileContract extends ContractSupport {
         .nickname("a&b=c+d %20e?f#g")
         .sign("line1\nline2\t\"quoted\" \\ back/slash <tag> 'single' ;,")
         .birth("1990/01/31")
-        .email("o'brien+tag@example.com")
+        .email("o.brien+tag@example.com")
         .phone("+1 (555) 010-9999")
         .avatarUrl("https://example.com/a.png?size=64&v=2#top")
         .ext("{\"q\":\"a&b=c\",\"p\":\"100%\",\"n\":null}")

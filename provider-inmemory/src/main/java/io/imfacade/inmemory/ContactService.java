@@ -108,15 +108,24 @@ final class ContactService implements ContactGraph {
   @Override
   public void block(String owner, Collection<String> users) {
     Op op = Op.CONTACTS_BLOCK;
-    store.write(() -> {
+    // As on Easemob: every user that exists is blocked, then the unknown ones are named. The
+    // write returns first, so what it did is kept (and saved) although the call throws.
+    List<String> unknown = store.write(() -> {
       store.requireUserForWrite(op, owner);
+      List<String> existing = new ArrayList<>(users.size());
+      List<String> missing = new ArrayList<>();
       for (String id : users) {
-        store.requireUserForWrite(op, id);
+        if (store.exists(id)) {
+          store.requireUserForWrite(op, id);
+          existing.add(id);
+        } else {
+          missing.add(id);
+        }
       }
       Relations ro = store.relations(owner);
       synchronized (ro) {
         int adding = 0;
-        for (String id : users) {
+        for (String id : existing) {
           if (!ro.blocked.contains(id)) {
             adding++;
           }
@@ -126,11 +135,17 @@ final class ContactService implements ContactGraph {
           throw op.quotaExceeded("the block list of " + owner + " would hold " + (ro.blocked.size() + adding)
               + " users, over the " + limits.name() + " limit of " + max + "; nobody was blocked");
         }
-        for (String id : users) {
+        for (String id : existing) {
           ro.blocked.add(id, null);
         }
       }
+      return missing;
     });
+    if (!unknown.isEmpty()) {
+      int blocked = users.size() - unknown.size();
+      throw op.notFound("these users do not exist: " + String.join(", ", unknown) + "; the other " + blocked
+          + (blocked == 1 ? " user is" : " users are") + " blocked by " + owner);
+    }
   }
 
   @Override

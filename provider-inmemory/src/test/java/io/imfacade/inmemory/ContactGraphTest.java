@@ -172,11 +172,13 @@ class ContactGraphTest {
   }
 
   @Test
-  void blockOfUnknownUsersChangesNothing() {
+  void blockOfUnknownUsersBlocksTheOthersAndNamesTheUnknown() {
     assertThatThrownBy(() -> contacts.block("alice", List.of("bob", "nobody")))
-        .isInstanceOf(NotFoundException.class).hasMessageContaining("nobody");
-    assertThatThrownBy(() -> contacts.block("nobody", List.of("bob"))).isInstanceOf(NotFoundException.class);
-    assertThat(contacts.allBlocked("alice")).isEmpty();
+        .isInstanceOf(NotFoundException.class)
+        .hasMessageContaining("these users do not exist: nobody; the other 1 user is blocked by alice");
+    assertThat(contacts.allBlocked("alice")).containsExactly("bob");
+    assertThatThrownBy(() -> contacts.block("nobody", List.of("carol"))).isInstanceOf(NotFoundException.class);
+    assertThat(contacts.allBlocked("carol")).isEmpty();
     assertThatThrownBy(() -> contacts.unblock("nobody", "bob")).isInstanceOf(NotFoundException.class);
   }
 
