@@ -45,10 +45,15 @@ class EasemobMetadataTest {
 
   @Test
   void userAttributeLimitsAreTheDocumentedOnes() {
-    // facts §5: nickname ≤ 64, avatarurl ≤ 256 "个字符" (counted as UTF-16 units); ext has no own limit, 2 KB total.
-    assertThat(LIMITS.profileField(ProfileField.NICKNAME)).isEqualTo(LengthLimit.of(64, LengthUnit.UTF16_UNITS));
-    assertThat(LIMITS.profileField(ProfileField.AVATAR_URL)).isEqualTo(LengthLimit.of(256, LengthUnit.UTF16_UNITS));
-    assertThat(LIMITS.profileField(ProfileField.PHONE)).isEqualTo(LengthLimit.of(32, LengthUnit.UTF16_UNITS));
+    // facts §5: nickname ≤ 64, avatarurl ≤ 256, phone ≤ 32, mail ≤ 64, sign ≤ 256, birth ≤ 64 "个字符", counting
+    // not documented and the enforcing 403 speaks of Bytes: N bytes is within N under every
+    // reading (code points ≤ UTF-16 units ≤ bytes), so N bytes. ext has no own limit, 2 KB total.
+    assertThat(LIMITS.profileField(ProfileField.NICKNAME)).isEqualTo(LengthLimit.of(64, LengthUnit.BYTES));
+    assertThat(LIMITS.profileField(ProfileField.AVATAR_URL)).isEqualTo(LengthLimit.of(256, LengthUnit.BYTES));
+    assertThat(LIMITS.profileField(ProfileField.PHONE)).isEqualTo(LengthLimit.of(32, LengthUnit.BYTES));
+    assertThat(LIMITS.profileField(ProfileField.EMAIL)).isEqualTo(LengthLimit.of(64, LengthUnit.BYTES));
+    assertThat(LIMITS.profileField(ProfileField.SIGN)).isEqualTo(LengthLimit.of(256, LengthUnit.BYTES));
+    assertThat(LIMITS.profileField(ProfileField.BIRTH)).isEqualTo(LengthLimit.of(64, LengthUnit.BYTES));
     assertThat(LIMITS.profileField(ProfileField.EXT)).isEqualTo(LengthLimit.of(2048, LengthUnit.BYTES));
     assertThat(LIMITS.profileTotalBytes()).isEqualTo(2048);
     assertThat(LIMITS.profileKeys()).containsExactly(
@@ -72,10 +77,25 @@ class EasemobMetadataTest {
     assertThat(LIMITS.profileBatchGet()).isEqualTo(100); // facts §2
     assertThat(LIMITS.memberSetBatch()).isEqualTo(20); // facts §6
     assertThat(LIMITS.memberGetBatch()).isEqualTo(10); // facts §6
-    assertThat(LIMITS.remark()).isEqualTo(LengthLimit.of(100, LengthUnit.UTF16_UNITS)); // facts §1
+    // facts §1: "100 个字符", counting not documented: 100 bytes, within 100 under every reading.
+    assertThat(LIMITS.remark()).isEqualTo(LengthLimit.of(100, LengthUnit.BYTES));
     assertThat(LIMITS.blockListMax()).isEqualTo(500); // facts §3
     assertThat(LIMITS.pageSizeMax()).isEqualTo(50); // facts §3, §4
     assertThat(LIMITS.contactsMax()).isEqualTo(3000); // facts §4: the largest plan's cap
+  }
+
+  /** Issue 8 item 7: 33 emoji are 132 bytes, and the message names the unit it counted, not "characters". */
+  @Test
+  void messagesNameTheUnitTheValueBroke() {
+    String emoji = "\uD83D\uDE00";
+    assertThat(LIMITS.profileField(ProfileField.NICKNAME).violation(emoji.repeat(33)))
+        .isEqualTo("132 bytes, over the limit of 64 bytes");
+    assertThat(LIMITS.profileField(ProfileField.NICKNAME).violation(emoji.repeat(16) + "a"))
+        .isEqualTo("65 bytes, over the limit of 64 bytes");
+    assertThat(LIMITS.profileField(ProfileField.NICKNAME).violation(emoji.repeat(16))).isNull();
+    assertThat(LIMITS.profileField(ProfileField.NICKNAME).violation("中".repeat(21) + "a")).isNull();
+    assertThat(LIMITS.remark().violation("a".repeat(101))).isEqualTo("101 bytes, over the limit of 100 bytes");
+    assertThat(LIMITS.remark().violation("é".repeat(51))).isEqualTo("102 bytes, over the limit of 100 bytes");
   }
 
   @Test

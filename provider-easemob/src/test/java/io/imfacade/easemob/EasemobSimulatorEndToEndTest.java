@@ -262,7 +262,7 @@ class EasemobSimulatorEndToEndTest {
     contacts.addContact("alice", "bob");
     contacts.addContact("carol", "alice");
 
-    assertThat(contacts.allContacts("alice")).containsExactly(Contact.of("bob"), Contact.of("carol"));
+    assertThat(contacts.allContacts("alice")).as("newest first").containsExactly(Contact.of("carol"), Contact.of("bob"));
     assertThat(contacts.allContacts("bob")).containsExactly(Contact.of("alice"));
 
     contacts.setRemark("alice", "bob", "老板 👔");
@@ -299,7 +299,9 @@ class EasemobSimulatorEndToEndTest {
 
     assertThat(pages).extracting(p -> p.items().size()).containsExactly(50, 50, 20);
     List<String> seen = pages.stream().flatMap(p -> p.items().stream()).map(Contact::userId).collect(Collectors.toList());
-    assertThat(seen).isEqualTo(friends);
+    List<String> newestFirst = new ArrayList<>(friends);
+    java.util.Collections.reverse(newestFirst);
+    assertThat(seen).as("newest first, as documented").isEqualTo(newestFirst);
     assertThat(client.contacts().allContacts("alice").map(Contact::userId)).isEqualTo(seen);
   }
 

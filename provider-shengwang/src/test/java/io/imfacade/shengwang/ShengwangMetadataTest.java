@@ -41,7 +41,11 @@ class ShengwangMetadataTest {
   void limitsAreTheFamilysWithShengwangsFriendCap() {
     assertThat(LIMITS.name()).isEqualTo("shengwang");
     assertThat(LIMITS.contactsMax()).isEqualTo(10_000); // facts §4: enterprise plan
-    assertThat(LIMITS.profileField(ProfileField.NICKNAME)).isEqualTo(LengthLimit.of(64, LengthUnit.UTF16_UNITS));
+    // "64 个字符" without a counting rule (sw-doc userprofile.md): 64 bytes, within 64 in every unit (facts §5).
+    assertThat(LIMITS.profileField(ProfileField.NICKNAME)).isEqualTo(LengthLimit.of(64, LengthUnit.BYTES));
+    assertThat(LIMITS.profileField(ProfileField.SIGN)).isEqualTo(LengthLimit.of(256, LengthUnit.BYTES));
+    assertThat(LIMITS.remark()).isEqualTo(LengthLimit.of(100, LengthUnit.BYTES)); // sw user_relationship.md
+    assertThat(LIMITS.remark().violation("中".repeat(34))).isEqualTo("102 bytes, over the limit of 100 bytes");
     assertThat(LIMITS.memberValue()).isEqualTo(LengthLimit.of(512, LengthUnit.BYTES));
     assertThat(LIMITS.profileKeys()).containsEntry(ProfileField.AVATAR_URL, "avatarurl");
     assertThat(LIMITS.blockListMax()).isEqualTo(500);

@@ -9,6 +9,7 @@ import io.imfacade.ImFacade;
 import io.imfacade.contact.Contact;
 import io.imfacade.contact.PageRequest;
 import io.imfacade.error.NotFoundException;
+import io.imfacade.error.QuotaExceededException;
 import io.imfacade.group.BatchResult;
 import io.imfacade.profile.Gender;
 import io.imfacade.profile.ProfileUpdate;
@@ -129,6 +130,33 @@ class ShengwangSimulatorEndToEndTest {
     client.contacts().unblock("alice", "bob");
     client.contacts().unblock("alice", "bob");
     assertThat(client.contacts().allBlocked("alice")).containsExactly("carol");
+  }
+
+  /**
+   * Shengwang's friend cap on the enterprise plan, 10000 (sw-doc billing_strategy.md), is the
+   * simulator's default and the provider's declared limit; one more is the documented 403
+   * {@code exceed_limit} "user contact number exceed limit", a {@link QuotaExceededException}. A
+   * remark for a non-contact is the documented 400, a {@link NotFoundException}.
+   */
+  @Test
+  void theEnterpriseFriendCapAndTheDocumentedErrors() {
+    List<String> friends = IntStream.range(0, 10_000).mapToObj(i -> "x" + i).collect(Collectors.toList());
+    sim.createUsers(friends);
+    friends.forEach(f -> sim.addContact("alice", f));
+    assertThat(client.metadata().limits().contactsMax()).isEqualTo(10_000);
+
+    assertThatThrownBy(() -> client.contacts().addContact("alice", "bob")).isInstanceOfSatisfying(
+        QuotaExceededException.class, e -> {
+          assertThat(e.httpStatus()).hasValue(403);
+          assertThat(e.vendorCode()).contains("exceed_limit");
+          assertThat(e.vendorMessage()).contains("user contact number exceed limit");
+        });
+    assertThatThrownBy(() -> client.contacts().setRemark("bob", "carol", "x")).isInstanceOfSatisfying(
+        NotFoundException.class, e -> {
+          assertThat(e.httpStatus()).hasValue(400);
+          assertThat(e.vendorCode()).contains("illegal_argument");
+          assertThat(e.vendorMessage()).contains("updateRemark they are not friends, please add as a friend first.");
+        });
   }
 
   /** A token refused a few seconds after it was built is rebuilt once and the call replayed. */

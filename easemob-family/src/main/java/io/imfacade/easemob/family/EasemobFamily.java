@@ -45,10 +45,21 @@ import org.jspecify.annotations.Nullable;
  *       io.imfacade.error.ProviderUnavailableException}, never "no data" or "all fine".
  *   <li>Every operation is safe to repeat after an ambiguous failure, so all are retried under the
  *       retry policy (reads, {@code PUT}s of the same values, {@code DELETE}s, adding a contact or
- *       blocking a user, fetching a token).
- *   <li>Removing a contact or unblocking a user that is not there succeeds: the vendor's 404 is
+ *       blocking a user, fetching a token). Where the vendor's answer to a repeat is not
+ *       documented and may be a refusal (adding a contact twice, blocking a blocked user), the
+ *       refusal is followed by one read of the owner's list, and the call succeeds when the effect
+ *       is in place.
+ *   <li>Removing a contact or unblocking a user that is not there succeeds: a 404 or a refusal is
  *       followed by one read of the owner's list, which fails with {@link
  *       io.imfacade.error.NotFoundException} only when the owner does not exist.
+ *   <li>Blocking users some of whom do not exist blocks every user that does, then throws a
+ *       {@link io.imfacade.error.NotFoundException} naming the others, whether the vendor refuses a
+ *       request with an unknown user as a whole, applies it in part, or skips the unknown user.
+ *   <li>A profile update first reads the user's account ({@code GET users/{u}}), so that an
+ *       unknown user is a {@link io.imfacade.error.NotFoundException} even if the vendor's
+ *       attribute store would accept the write.
+ *   <li>A remark for a non-contact (400 "updateRemark they are not friends, ...") is a {@link
+ *       io.imfacade.error.NotFoundException}.
  * </ul>
  */
 public final class EasemobFamily {

@@ -16,8 +16,22 @@ import java.util.Map;
  * Easemob facts ({@code notes/easemob-facts.md}, "facts §N"), which cite the vendor pages.
  *
  * <p>Where a vendor states a length in "个字符" (characters) without saying how it counts, the
- * limit is in UTF-16 code units: the servers are Java (their error bodies name Java exception
- * classes, facts §10), and UTF-16 units refuse more than code points would.
+ * server may count UTF-16 code units (it is Java: its error bodies name Java exception classes,
+ * facts §10), code points (a utf8mb4 {@code VARCHAR(n)}), or UTF-8 bytes (the only error that
+ * enforces the user-attribute lengths reads "... exceeds the current mysql column size,
+ * {}Bytes", facts §5). A value the client lets through must be accepted under every reading, so
+ * such a limit is {@link #characters declared} as N UTF-8 bytes: for every string, code points ≤
+ * UTF-16 units ≤ UTF-8 bytes, so a value of at most N bytes is at most N in each unit, and N bytes
+ * is the least strict bound with that property (N ASCII characters are N in all three). The price:
+ * 22 CJK characters (66 bytes) are refused in a 64-"character" nickname that a server counting
+ * UTF-16 units would take. Messages name bytes ("66 bytes, over the limit of 64 bytes"). A bound
+ * in UTF-16 units as well would be implied by the byte bound and add nothing. Where the vendor
+ * says bytes ("字节"), the limit is in bytes anyway.
+ *
+ * <p>"KB" is read as 1024 bytes. Whether the 2 KB of a user's attributes (4 KB of a member's) is
+ * 2048 or 2000 bytes is not documented (FIDELITY.md, user attributes): under the smaller reading
+ * the vendor refuses a profile of 2001 to 2048 bytes with its documented 403, which is the same
+ * {@link io.imfacade.error.QuotaExceededException} the declared total gives, only later.
  */
 public final class EasemobFamilyLimits {
 
@@ -61,29 +75,40 @@ public final class EasemobFamilyLimits {
 
   private EasemobFamilyLimits() {}
 
+  /**
+   * "{@code n} 个字符" with no counting rule: {@code n} UTF-8 bytes, within {@code n} under every
+   * plausible reading (see the class comment).
+   */
+  public static LengthLimit characters(int n) {
+    return LengthLimit.of(n, LengthUnit.BYTES);
+  }
+
   /** What both vendors document identically (facts §13: the Shengwang pages are the Easemob pages). */
   private static VendorLimits.Builder family(String name) {
     IdRule ids = IdRule.ascii(64, "A-Za-z0-9_.-");
     VendorLimits.Builder b = VendorLimits.builder(name)
         .userId(ids) // ≤ 64 bytes; a-z 0-9 _ - . (older docs: A-Z too), case-insensitive (facts §7)
         .groupId(ids) // issued by the vendor (digits); the same safe set as before, nothing documented
-        // "N 个字符", counting not documented: UTF-16 units (see the class comment; facts §5).
-        .profileField(ProfileField.NICKNAME, 64, LengthUnit.UTF16_UNITS)
-        .profileField(ProfileField.AVATAR_URL, 256, LengthUnit.UTF16_UNITS)
-        .profileField(ProfileField.PHONE, 32, LengthUnit.UTF16_UNITS)
-        .profileField(ProfileField.EMAIL, 64, LengthUnit.UTF16_UNITS)
-        .profileField(ProfileField.SIGN, 256, LengthUnit.UTF16_UNITS)
-        .profileField(ProfileField.BIRTH, 64, LengthUnit.UTF16_UNITS)
+        // "N 个字符", counting not documented; the enforcing 403 speaks of Bytes: every reading
+        // (see the class comment; facts §5, seed 000).
+        .profileField(ProfileField.NICKNAME, characters(64))
+        .profileField(ProfileField.AVATAR_URL, characters(256))
+        .profileField(ProfileField.PHONE, characters(32))
+        .profileField(ProfileField.EMAIL, characters(64))
+        .profileField(ProfileField.SIGN, characters(256))
+        .profileField(ProfileField.BIRTH, characters(64))
         // ext has no limit of its own; the 2 KB per user bounds it (facts §5).
         .profileField(ProfileField.EXT, 2048, LengthUnit.BYTES)
-        // 2 KB per user, over -> 403 "... exceeds the user defined limit, {}Bytes" (facts §5).
+        // 2 KB per user, over -> 403 "... exceeds the user defined limit, {}Bytes" (facts §5). Measured
+        // as the JSON of keys and values: whether keys count is not documented; counting them is stricter.
         .profileTotalBytes(2048)
         .profileBatchGet(100) // targets per batch read; over -> 400 "exceed allowed batch size 100" (facts §2)
         // Key ≤ 16 bytes, value ≤ 512 bytes, explicitly bytes ("字节"); 4 KB per member (facts §6).
         .memberAttribute(LengthLimit.of(16, LengthUnit.BYTES), LengthLimit.of(512, LengthUnit.BYTES))
         .memberTotalBytes(4096)
         .memberBatches(20, 10) // batch set ≤ 20 members, batch get ≤ 10 targets (facts §6)
-        .remark(100, LengthUnit.UTF16_UNITS) // "100 个字符", counting not documented (facts §1)
+        // "好友备注的长度不能超过 100 个字符", counting not documented (facts §1): every reading.
+        .remark(100, LengthUnit.BYTES)
         .blockListMax(500) // per owner (facts §3)
         .pageSizeMax(50); // block list pageSize [1,50] (facts §3), contact page limit [1,50] (facts §4)
     PROFILE_KEYS.forEach(b::profileKey);

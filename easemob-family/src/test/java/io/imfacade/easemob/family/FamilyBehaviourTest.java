@@ -210,7 +210,11 @@ class FamilyBehaviourTest {
         .clearCustomAttribute("old")
         .build());
 
-    LoggedRequest r = requests().get(0);
+    List<LoggedRequest> requests = requests();
+    assertThat(requests).hasSize(2);
+    assertThat(requests.get(0).getMethod().getName() + " " + requests.get(0).getUrl())
+        .as("the account read that tells an unknown user").isEqualTo("GET /org/app/users/alice");
+    LoggedRequest r = requests.get(1);
     assertThat(r.getMethod().getName()).isEqualTo("PUT");
     assertThat(r.getUrl()).isEqualTo("/org/app/metadata/user/alice");
     assertThat(r.getHeader("Content-Type")).startsWith("application/x-www-form-urlencoded");
@@ -424,11 +428,17 @@ class FamilyBehaviourTest {
     assertThat(body.has("metadata")).isFalse();
   }
 
-  /** 25 users in chunks of 10, 10, 5: non-members absent, members without the keys empty, order kept. */
+  /**
+   * 25 users in chunks of 10, 10, 5: non-members absent, members without the keys empty (each
+   * checked with the single read, since a non-member may be answered {} as well), order kept.
+   */
   @Test
   void getByKeysIsChunkedByTenInInputOrder() {
     List<String> users = IntStream.range(0, 25).mapToObj(i -> "u" + (24 - i)).collect(Collectors.toList());
     SCRIPT.script(request -> {
+      if (request.getMethod().getName().equals("GET")) {
+        return data(Map.of("other", "x")); // the single read of a member: all of its keys
+      }
       ObjectNode data = Scripted.JSON.createObjectNode();
       for (JsonNode target : Scripted.body(request).get("targets")) {
         int n = Integer.parseInt(target.asText().substring(1));
@@ -447,8 +457,13 @@ class FamilyBehaviourTest {
 
     Map<String, Map<String, String>> result = client.groupMemberAttributes().get("1", users, List.of("k1", "k2"));
 
-    List<LoggedRequest> requests = requests();
+    List<LoggedRequest> requests = requests().stream().filter(r -> r.getMethod().getName().equals("POST"))
+        .collect(Collectors.toList());
     assertThat(requests).hasSize(3);
+    assertThat(requests().stream().filter(r -> r.getMethod().getName().equals("GET")).map(LoggedRequest::getUrl))
+        .containsExactlyInAnyOrder("/org/app/metadata/chatgroup/1/user/u21", "/org/app/metadata/chatgroup/1/user/u16",
+            "/org/app/metadata/chatgroup/1/user/u11", "/org/app/metadata/chatgroup/1/user/u6",
+            "/org/app/metadata/chatgroup/1/user/u1");
     assertThat(requests).allSatisfy(r -> {
       JsonNode body = Scripted.body(r);
       assertThat(body.get("targets").size()).isLessThanOrEqualTo(10);
@@ -493,7 +508,7 @@ class FamilyBehaviourTest {
     client.contacts().unblock("a", "b");
 
     assertThat(requests()).extracting(r -> r.getMethod().getName() + " " + r.getUrl())
-        .containsExactly("DELETE /org/app/users/a/blocks/users/b", "GET /org/app/users/a/blocks/users?pageSize=1");
+        .containsExactly("DELETE /org/app/users/a/blocks/users/b", "GET /org/app/users/a/blocks/users");
   }
 
   @Test
@@ -548,6 +563,7 @@ class FamilyBehaviourTest {
   @Test
   void blockSendsChunksOfFiftyInOrder() {
     List<String> users = IntStream.range(0, 120).mapToObj(i -> "b" + i).collect(Collectors.toList());
+    SCRIPT.script(r -> Scripted.json(200, Map.of("data", Scripted.body(r).get("usernames"))));
 
     client.contacts().block("A", users);
 
@@ -560,6 +576,68 @@ class FamilyBehaviourTest {
     }
     assertThat(sent).isEqualTo(users);
     assertThat(Scripted.body(requests.get(2)).get("usernames").size()).isEqualTo(20);
+  }
+
+  /**
+   * One unknown user among 50, refused as a whole (404): halves go again until it is alone, the
+   * owner is checked once, the 49 others end up sent in accepted requests, and the call names it.
+   */
+  @Test
+  void aBlockRefusedFor404IsNarrowedDownByHalves() {
+    List<String> users = IntStream.range(0, 50).mapToObj(i -> "b" + i).collect(Collectors.toList());
+    Set<String> accepted = new LinkedHashSet<>();
+    SCRIPT.script(r -> {
+      if (r.getMethod().getName().equals("GET")) {
+        return Scripted.json(200, Map.of("data", List.of()));
+      }
+      List<String> sent = new ArrayList<>();
+      Scripted.body(r).get("usernames").forEach(u -> sent.add(u.asText()));
+      if (sent.contains("b37")) {
+        return error(404, "service_resource_not_found", "Service resource not found");
+      }
+      accepted.addAll(sent);
+      return Scripted.json(200, Map.of("data", sent));
+    });
+
+    assertThatThrownBy(() -> client.contacts().block("a", users)).isInstanceOfSatisfying(NotFoundException.class,
+        e -> assertThat(e.plainMessage()).isEqualTo("these users do not exist: b37; the other 49 users are blocked by a"));
+
+    List<String> others = new ArrayList<>(users);
+    others.remove("b37");
+    assertThat(accepted).containsExactlyInAnyOrderElementsOf(others);
+    List<LoggedRequest> requests = requests();
+    assertThat(requests.stream().filter(r -> r.getMethod().getName().equals("GET")).map(LoggedRequest::getUrl))
+        .as("the owner checked once").containsExactly("/org/app/users/a/blocks/users?pageSize=1");
+    assertThat(requests).as("log2(50) levels of halves, not one request per user").hasSizeLessThan(20);
+  }
+
+  /**
+   * The unpaged contact list stops at 3000: a friend older than those is looked for in the pages,
+   * so a refused removal of a friend still there stays refused.
+   */
+  @Test
+  void aFriendPastTheFirst3000IsFoundInThePages() {
+    List<String> newest = IntStream.range(0, 3000).mapToObj(i -> "n" + i).collect(Collectors.toList());
+    SCRIPT.script(r -> {
+      String method = r.getMethod().getName();
+      if (method.equals("DELETE")) {
+        return error(400, "illegal_argument", "cannot remove");
+      }
+      if (r.getUrl().startsWith("/org/app/users/a/contacts/users")) {
+        return Scripted.json(200, Map.of("data", newest));
+      }
+      boolean second = r.queryParameter("cursor").isPresent();
+      return Scripted.json(200, second
+          ? Map.of("data", Map.of("contacts", List.of(Map.of("username", "old"))))
+          : Map.of("cursor", "c2", "data", Map.of("contacts", List.of(Map.of("username", "n0")))));
+    });
+
+    assertThatThrownBy(() -> client.contacts().removeContact("a", "old")).isInstanceOfSatisfying(
+        io.imfacade.error.InvalidRequestException.class, e -> assertThat(e.vendorMessage()).contains("cannot remove"));
+    assertThat(requests()).extracting(r -> r.getMethod().getName() + " " + r.getUrl()).containsExactly(
+        "DELETE /org/app/users/a/contacts/users/old", "GET /org/app/users/a/contacts/users",
+        "GET /org/app/user/a/contacts?limit=50&needReturnRemark=true",
+        "GET /org/app/user/a/contacts?limit=50&cursor=c2&needReturnRemark=true");
   }
 
   @Test

@@ -9,6 +9,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,6 +22,7 @@ import io.imfacade.ImFacade;
 import io.imfacade.contact.Contact;
 import io.imfacade.contact.Page;
 import io.imfacade.contact.PageRequest;
+import io.imfacade.error.NotFoundException;
 import io.imfacade.group.BatchResult;
 import io.imfacade.profile.ProfileUpdate;
 import io.imfacade.profile.UserProfile;
@@ -62,9 +64,9 @@ import org.junit.jupiter.params.provider.EnumSource;
  * one (seed 001, "get one member"), which every client here uses.
  *
  * <p>Deliberate differences, asserted as such: a request without a body carries no {@code
- * Content-Type} (two GET examples print one); the batch read of user attributes asks for every
- * key ({@code "properties": []}) where the example lists three, because a profile read must also
- * return the custom attributes, whose names the caller does not give.
+ * Content-Type} (two GET examples print one); the batch read of user attributes names every
+ * neutral key where the example lists three; a profile update is preceded by the read of the
+ * user's account ({@code GET users/{u}}), which tells an unknown user.
  */
 class GoldenWireTest {
 
@@ -157,7 +159,11 @@ class GoldenWireTest {
     client(vendor).profiles().update("user1", ProfileUpdate.builder()
         .avatarUrl("https://www.shengwang.com/avatar.png").ext("ext").nickname("nickname").build());
 
-    assertReplays("000-user-attributes/set.curl", onlyRequest(), vendor);
+    List<LoggedRequest> requests = requests();
+    assertThat(requests).hasSize(2);
+    assertThat(requests.get(0).getMethod().getName() + " " + requests.get(0).getUrl()).as("the account read first")
+        .isEqualTo("GET " + vendor.prefix() + "users/user1");
+    assertReplays("000-user-attributes/set.curl", requests.get(1), vendor);
   }
 
   @ParameterizedTest
@@ -330,18 +336,19 @@ class GoldenWireTest {
 
   /**
    * The "all contacts" example is the read that tells "not contacts" (success) from "unknown owner"
-   * after a 404 of the removal.
+   * or "still contacts" after a 404 of the removal: the example lists user2, so the 404 stands.
    */
   @ParameterizedTest
   @EnumSource(Vendor.class)
-  void contactListAllAfterARemovalOfANonContact(Vendor vendor) {
+  void contactListAllAfterA404OfTheRemoval(Vendor vendor) {
     WM.stubFor(delete(urlPathMatching(".*/users/user1/contacts/users/user2")).willReturn(aResponse().withStatus(404)
         .withHeader("Content-Type", "application/json")
-        .withBody("{\"error\":\"service_resource_not_found\",\"error_description\":\"not friends\"}")));
+        .withBody("{\"error\":\"service_resource_not_found\",\"error_description\":\"Service resource not found\"}")));
     WM.stubFor(get(urlPathMatching(".*/users/user1/contacts/users")).willReturn(okJson(
         CurlExample.Golden.text("002-contacts/all.response.json"))));
 
-    client(vendor).contacts().removeContact("user1", "user2");
+    assertThatThrownBy(() -> client(vendor).contacts().removeContact("user1", "user2"))
+        .isInstanceOfSatisfying(NotFoundException.class, e -> assertThat(e.httpStatus()).hasValue(404));
 
     List<LoggedRequest> requests = requests();
     assertThat(requests).hasSize(2);

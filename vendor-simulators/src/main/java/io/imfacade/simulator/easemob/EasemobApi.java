@@ -61,15 +61,18 @@ final class EasemobApi {
 
   private final EasemobSimulator.Config config;
   private final EasemobState state;
+  private final Answers answers;
   private final Tokens tokens;
   private final RateWindow rate;
   private final Clock clock;
   private final AtomicLong rateLimited;
   private final Router<Handler> router = new Router<>();
 
-  EasemobApi(EasemobSimulator.Config config, EasemobState state, Tokens tokens, RateWindow rate, AtomicLong rateLimited) {
+  EasemobApi(EasemobSimulator.Config config, EasemobState state, Answers answers, Tokens tokens, RateWindow rate,
+      AtomicLong rateLimited) {
     this.config = config;
     this.state = state;
+    this.answers = answers;
     this.tokens = tokens;
     this.rate = rate;
     this.clock = config.clock;
@@ -88,6 +91,7 @@ final class EasemobApi {
         .route("POST", "users/{owner}/contacts/users/{friend}", this::contactAdd)
         .route("DELETE", "users/{owner}/contacts/users/{friend}", this::contactRemove)
         .route("GET", "users/{owner}/contacts/users", this::contactsAll)
+        .route("GET", "users/{user}", this::userGet)
         .route("PUT", "user/{owner}/contacts/users/{friend}", this::contactRemark)
         .route("GET", "user/{owner}/contacts", this::contactsPage)
         .route("POST", "users/{owner}/blocks/users", this::blockAdd)
@@ -221,11 +225,21 @@ final class EasemobApi {
     if (pairs.isEmpty()) {
       throw EasemobError.illegalArgument("no user metadata in the request body");
     }
-    return metadataEnvelope(call, state.putUserMetadata(call.param("user"), pairs));
+    return metadataEnvelope(call, state.putUserMetadata(call.param("user"), pairs, false));
   }
 
   private Answer userMetadataGet(Call call) {
-    return metadataEnvelope(call, state.getUserMetadata(call.param("user"), Collections.emptyList()));
+    String user = call.param("user");
+    if (!state.metadataKnows(user) && answers.get(Undocumented.UnknownUserAttributesRead.class)
+        == Undocumented.UnknownUserAttributesRead.NOT_FOUND_404) {
+      // Agora's 2021 page: status 404 with the envelope and an empty data, no "error" field.
+      Map<String, Object> body = new LinkedHashMap<>();
+      body.put("timestamp", call.now);
+      body.put("data", Collections.emptyMap());
+      body.put("duration", call.request.elapsedMillis());
+      return Answer.json(404, body);
+    }
+    return metadataEnvelope(call, state.getUserMetadata(user, null));
   }
 
   private Answer userMetadataBatchGet(Call call) {
@@ -236,8 +250,23 @@ final class EasemobApi {
           "exceed allowed batch size " + USER_BATCH_GET_MAX);
     }
     List<String> properties = stringArray(body, "properties", false);
+    if (properties.isEmpty()) {
+      switch (answers.get(Undocumented.EmptyProperties.class)) {
+        case REFUSED_400:
+          throw EasemobError.illegalArgument("properties is required and must not be empty");
+        case ALL_KEYS:
+          properties = null;
+          break;
+        default:
+          break; // the filter taken literally: no key
+      }
+    }
+    boolean leaveOutUnknown = answers.get(Undocumented.UnknownBatchTarget.class) == Undocumented.UnknownBatchTarget.LEFT_OUT;
     Map<String, Object> data = new LinkedHashMap<>();
     for (String target : targets) {
+      if (leaveOutUnknown && !state.metadataKnows(target)) {
+        continue;
+      }
       data.put(target, state.getUserMetadata(target, properties));
     }
     return metadataEnvelope(call, data);
@@ -287,21 +316,43 @@ final class EasemobApi {
     List<Object> succeeded = new ArrayList<>();
     List<Object> failed = new ArrayList<>();
     for (EasemobState.MemberOutcome outcome : state.putMembersMetadata(call.param("group"), items)) {
-      Map<String, Object> entry = new LinkedHashMap<>();
-      entry.put("username", outcome.user);
-      entry.put("metadata", outcome.metadata);
       if (outcome.error == null) {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("username", outcome.user);
+        entry.put("metadata", outcome.metadata);
         succeeded.add(entry);
       } else {
-        // The doc names no field for the reason ("用户 ID 和对应的错误信息"): errorMessage is ours.
-        entry.put("errorMessage", outcome.error);
-        failed.add(entry);
+        failed.add(failedEntry(outcome));
       }
     }
+    boolean colon = answers.get(Undocumented.BatchOutcomeKeys.class) == Undocumented.BatchOutcomeKeys.WITH_COLON;
     Map<String, Object> data = new LinkedHashMap<>();
-    data.put(BATCH_FAILED_KEY, failed);
-    data.put(BATCH_SUCCEEDED_KEY, succeeded);
+    data.put(colon ? BATCH_FAILED_KEY : BATCH_FAILED_KEY.replace(":", ""), failed);
+    data.put(colon ? BATCH_SUCCEEDED_KEY : BATCH_SUCCEEDED_KEY.replace(":", ""), succeeded);
     return metadataEnvelope(call, data);
+  }
+
+  /** A failed member; the doc only says "the user ID and the error message" ({@link Undocumented.FailedEntryFields}). */
+  private Map<String, Object> failedEntry(EasemobState.MemberOutcome outcome) {
+    Map<String, Object> entry = new LinkedHashMap<>();
+    switch (answers.get(Undocumented.FailedEntryFields.class)) {
+      case USERNAME_AND_ERROR:
+        entry.put("username", outcome.user);
+        entry.put("error", outcome.error);
+        break;
+      case USER_AND_REASON:
+        entry.put("user", outcome.user);
+        entry.put("reason", outcome.error);
+        break;
+      case USERNAME_ONLY:
+        entry.put("username", outcome.user);
+        break;
+      default:
+        entry.put("username", outcome.user);
+        entry.put("metadata", outcome.metadata);
+        entry.put("errorMessage", outcome.error);
+    }
+    return entry;
   }
 
   private Answer memberMetadataGet(Call call) {
@@ -337,7 +388,7 @@ final class EasemobApi {
       throw EasemobError.illegalArgument("remark must be a string");
     }
     String value = remark.isNull() ? null : remark.asText();
-    if (value != null && value.length() > EasemobState.REMARK_MAX_CHARS) {
+    if (value != null && state.remarkLength(value) > EasemobState.REMARK_MAX_CHARS) {
       throw EasemobError.illegalArgument("remark is longer than " + EasemobState.REMARK_MAX_CHARS + " characters");
     }
     state.setRemark(call.param("owner"), call.param("friend"), value);
@@ -368,12 +419,18 @@ final class EasemobApi {
     answer.put("uri", appUri(call) + "/users/" + EasemobState.normalize(call.param("owner")) + "/rostersByPage");
     answer.put("timestamp", call.now);
     answer.put("entities", Collections.emptyList());
-    if (page.cursor != null) {
+    boolean inData = answers.get(Undocumented.ContactPageCursor.class) == Undocumented.ContactPageCursor.IN_DATA;
+    if (page.cursor != null && !inData) {
       answer.put("cursor", page.cursor);
     }
     answer.put("count", contacts.size());
     answer.put("action", "get");
-    answer.put("data", Collections.singletonMap("contacts", contacts));
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("contacts", contacts);
+    if (page.cursor != null && inData) {
+      data.put("cursor", page.cursor);
+    }
+    answer.put("data", data);
     answer.put("duration", call.request.elapsedMillis());
     return Answer.json(200, answer);
   }
@@ -414,13 +471,40 @@ final class EasemobApi {
     answer.put("uri", appUri(call) + "/users/" + EasemobState.normalize(call.param("owner")) + "/blocks/users");
     answer.put("timestamp", call.now);
     answer.put("entities", Collections.emptyList());
-    if (page.cursor != null && size <= PAGE_MAX) {
-      answer.put("cursor", page.cursor);
+    if (size <= PAGE_MAX) {
+      if (page.cursor != null) {
+        answer.put("cursor", page.cursor);
+      } else {
+        switch (answers.get(Undocumented.BlockPageLastCursor.class)) {
+          case NULL:
+            answer.put("cursor", null);
+            break;
+          case EMPTY_STRING:
+            answer.put("cursor", "");
+            break;
+          default:
+            break;
+        }
+      }
     }
     answer.put("count", page.items.size());
     answer.put("action", "get");
     answer.put("data", page.items);
     answer.put("duration", call.request.elapsedMillis());
+    return Answer.json(200, answer);
+  }
+
+  /** The user-account GET ({@code GET /users/{username}}, facts §11): one entity, 404 when unknown. */
+  private Answer userGet(Call call) {
+    EasemobState.UserView user = state.user(call.param("user"));
+    Map<String, Object> answer = new LinkedHashMap<>();
+    answer.put("action", "get");
+    answer.put("path", "/users");
+    answer.put("uri", call.request.absoluteUrl());
+    answer.put("entities", List.of(entity(user)));
+    answer.put("timestamp", call.now);
+    answer.put("duration", call.request.elapsedMillis());
+    answer.put("count", 1);
     return Answer.json(200, answer);
   }
 
@@ -442,6 +526,12 @@ final class EasemobApi {
 
   /** The user-entity envelope of contact add/remove and unblock (seed 002). */
   private Answer entityEnvelope(Call call, String action, String path, EasemobState.UserView user) {
+    Map<String, Object> answer = appEnvelope(call, action, path, appUri(call) + path);
+    answer.put("entities", List.of(entity(user)));
+    return Answer.json(200, finish(call, answer));
+  }
+
+  private static Map<String, Object> entity(EasemobState.UserView user) {
     Map<String, Object> entity = new LinkedHashMap<>();
     entity.put("uuid", user.uuid);
     entity.put("type", "user");
@@ -452,9 +542,7 @@ final class EasemobApi {
     if (user.nickname != null) {
       entity.put("nickname", user.nickname);
     }
-    Map<String, Object> answer = appEnvelope(call, action, path, appUri(call) + path);
-    answer.put("entities", List.of(entity));
-    return Answer.json(200, finish(call, answer));
+    return entity;
   }
 
   private Map<String, Object> appEnvelope(Call call, String action, String path, String uri) {

@@ -19,6 +19,13 @@ final class EasemobError extends RuntimeException {
   static final String METADATA_EXCEPTION = "MetadataException";
   static final String EXCEED_LIMIT = "exceed_limit";
   static final String WEB_APPLICATION = "web_application";
+  static final String FORBIDDEN_OP = "forbidden_op";
+
+  /**
+   * The documented answer to a remark for a non-friend, trailing period included (easemob-doc
+   * user_relationship_remark_set.md and shengwang-chat-doc user_relationship.md error tables).
+   */
+  static final String NOT_FRIENDS = "updateRemark they are not friends, please add as a friend first.";
 
   private final int status;
   private final String error;
@@ -35,10 +42,15 @@ final class EasemobError extends RuntimeException {
     return new EasemobError(400, ILLEGAL_ARGUMENT, "java.lang.IllegalArgumentException", description);
   }
 
-  static EasemobError userNotFound(String user) {
+  /** The documented answer for an unknown user on the user and relationship endpoints, literally. */
+  static EasemobError userNotFound() {
     return new EasemobError(
         404, NOT_FOUND, "org.apache.usergrid.services.exceptions.ServiceResourceNotFoundException",
-        "Service resource not found: username " + user + " doesn't exist");
+        "Service resource not found");
+  }
+
+  static EasemobError forbiddenOp(String description) {
+    return new EasemobError(403, FORBIDDEN_OP, "EasemobForbiddenOpException", description);
   }
 
   static EasemobError metadata(int status, String description) {

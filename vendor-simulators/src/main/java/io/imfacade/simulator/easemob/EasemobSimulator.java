@@ -38,8 +38,11 @@ import java.util.regex.Pattern;
  * per-direction remarks, and one-way block lists, and answers the endpoints of seeds 000–002 with
  * their documented JSON, limits and error bodies. Every API request needs a valid {@code
  * Authorization: Bearer} token; tokens come from {@code POST {prefix}/token} with the configured
- * client credentials, or from outside when {@link Builder#acceptToken} says so. See the module's
- * README for the choices made where the vendor's docs are silent.
+ * client credentials, or from outside when {@link Builder#acceptToken} says so. Where the vendor's
+ * docs are silent the simulator does not guess one answer: each such behaviour is an enum of
+ * {@link Undocumented} whose constants are the plausible answers ({@link Builder#answer}, {@link
+ * #answer}); {@link CursorQuirk} and {@link #loseAnswers} break the cursors and the answers on
+ * purpose. See the module's README and FIDELITY.md.
  *
  * <pre>{@code
  * EasemobSimulator sim = EasemobSimulator.builder().easemob("org", "app").clientCredentials("id", "secret").build();
@@ -52,6 +55,12 @@ import java.util.regex.Pattern;
  * <p>Thread-safe. One simulator is one vendor app; it may be installed on one or more servers.
  */
 public final class EasemobSimulator implements ResponseDefinitionTransformerV2 {
+
+  /** Easemob's friend cap on its paid plans (pro and flagship 3000; free 100): product_package_feature.md. */
+  public static final int EASEMOB_CONTACTS_MAX = 3000;
+
+  /** Shengwang's friend cap on the enterprise plan (free 100): shengwang-chat-doc billing_strategy.md. */
+  public static final int SHENGWANG_CONTACTS_MAX = 10_000;
 
   private static final AtomicInteger INSTANCES = new AtomicInteger();
   private static final Pattern PATH_NAME = Pattern.compile("[A-Za-z0-9_.-]+");
@@ -70,6 +79,7 @@ public final class EasemobSimulator implements ResponseDefinitionTransformerV2 {
     final Clock clock;
     final int contactsMax;
     final int blockListMax;
+    final Map<Class<?>, Enum<?>> answers;
 
     Config(Builder b) {
       this.pathPrefix = b.pathPrefix;
@@ -82,13 +92,17 @@ public final class EasemobSimulator implements ResponseDefinitionTransformerV2 {
       this.acceptToken = b.acceptToken;
       this.requestsPerSecond = b.requestsPerSecond;
       this.clock = b.clock;
-      this.contactsMax = b.contactsMax;
+      this.contactsMax = b.contactsMax != null ? b.contactsMax
+          : b.pathPrefix.startsWith("/app-id/") ? SHENGWANG_CONTACTS_MAX : EASEMOB_CONTACTS_MAX;
       this.blockListMax = b.blockListMax;
+      this.answers = new LinkedHashMap<>(b.answers);
     }
   }
 
   private final Config config;
   private final String name;
+  private final Answers answers;
+  private final AtomicInteger lostAnswers = new AtomicInteger();
   private final EasemobState state;
   private final Tokens tokens;
   private final RateWindow rate;
@@ -102,10 +116,11 @@ public final class EasemobSimulator implements ResponseDefinitionTransformerV2 {
   private EasemobSimulator(Builder builder) {
     this.config = new Config(builder);
     this.name = "imfacade-easemob-simulator-" + INSTANCES.incrementAndGet();
-    this.state = new EasemobState(config.clock, config.contactsMax, config.blockListMax);
+    this.answers = new Answers(config.answers);
+    this.state = new EasemobState(config.clock, config.contactsMax, config.blockListMax, answers);
     this.tokens = new Tokens(config.clock, config.acceptToken);
     this.rate = new RateWindow(config.requestsPerSecond);
-    this.api = new EasemobApi(config, state, tokens, rate, rateLimited);
+    this.api = new EasemobApi(config, state, answers, tokens, rate, rateLimited);
   }
 
   /** A builder; choose the app with {@link Builder#easemob} or {@link Builder#shengwang}. */
@@ -172,7 +187,12 @@ public final class EasemobSimulator implements ResponseDefinitionTransformerV2 {
           delay = delay.plus(fault.fault().delay());
       }
     }
-    return WireMockSupport.render(api.handle(request), delay);
+    Answer answer = api.handle(request);
+    if (!tokenRequest && lostAnswers.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+      // Carried out, then the connection breaks: the client cannot know that its write landed.
+      return WireMockSupport.renderFault(Fault.Kind.CONNECTION_RESET, delay);
+    }
+    return WireMockSupport.render(answer, delay);
   }
 
   /** The body a failing Easemob server or its gateway gives for {@code status}. */
@@ -259,7 +279,7 @@ public final class EasemobSimulator implements ResponseDefinitionTransformerV2 {
    * @throws IllegalArgumentException if the user does not exist or the attributes are too large
    */
   public void putUserMetadata(String userId, Map<String, String> attributes) {
-    seeding(() -> state.putUserMetadata(userId, new LinkedHashMap<>(attributes)));
+    seeding(() -> state.putUserMetadata(userId, new LinkedHashMap<>(attributes), true));
   }
 
   /**
@@ -285,9 +305,11 @@ public final class EasemobSimulator implements ResponseDefinitionTransformerV2 {
   }
 
   /**
-   * Adds existing users to {@code owner}'s block list, as the block endpoint would.
+   * Adds existing users to {@code owner}'s block list, as the block endpoint would (in the answers
+   * chosen for {@link Undocumented.BlockUnknownUser} and {@link Undocumented.BlockBlockedUser}).
    *
-   * @throws IllegalArgumentException if the owner does not exist or the list would be too long
+   * @throws IllegalArgumentException if the owner or a user does not exist (under the default
+   *     answer) or the list would be too long
    */
   public void block(String owner, Collection<String> users) {
     seeding(() -> state.block(owner, List.copyOf(users)));
@@ -351,6 +373,37 @@ public final class EasemobSimulator implements ResponseDefinitionTransformerV2 {
   }
 
   /**
+   * The next {@code n} API requests (not the token request) are carried out and then lose their
+   * answer: the connection is reset after the simulator applied them, as when a response is lost
+   * on the way back. A client that repeats such a write meets its own effect. Runs after the
+   * one-shot {@link #faults()} (a faulted request is not carried out, so it does not count).
+   */
+  public void loseAnswers(int n) {
+    if (n < 1) {
+      throw new IllegalArgumentException("n must be at least 1: " + n);
+    }
+    lostAnswers.addAndGet(n);
+  }
+
+  // ---- plausible answers ----
+
+  /**
+   * Gives {@code answer} (a constant of one of the {@link Undocumented} enums, or a {@link
+   * CursorQuirk}) for its behaviour from now until the next {@link #reset()}, which goes back to
+   * the builder's choice.
+   *
+   * @throws IllegalArgumentException if {@code answer} is neither
+   */
+  public void answer(Enum<?> answer) {
+    answers.set(answer);
+  }
+
+  /** The answer given now for {@code behaviour} (an {@link Undocumented} enum or {@link CursorQuirk}). */
+  public <E extends Enum<E>> E answerFor(Class<E> behaviour) {
+    return answers.get(behaviour);
+  }
+
+  /**
    * Every token issued so far expires now, and every foreign token accepted so far is refused from
    * now on: the next API request with one of them gets 401. Tokens fetched (or built) afterwards work.
    */
@@ -366,6 +419,8 @@ public final class EasemobSimulator implements ResponseDefinitionTransformerV2 {
    */
   public void reset() {
     state.reset();
+    answers.reset();
+    lostAnswers.set(0);
     faults.clear();
     rate.reset();
     tokenRequests.set(0);
@@ -391,8 +446,9 @@ public final class EasemobSimulator implements ResponseDefinitionTransformerV2 {
     private Predicate<String> acceptToken = token -> false;
     private double requestsPerSecond;
     private Clock clock = Clock.systemUTC();
-    private int contactsMax = 1000;
+    private Integer contactsMax;
     private int blockListMax = EasemobState.BLOCKS_DEFAULT_MAX;
+    private final Map<Class<?>, Enum<?>> answers = new LinkedHashMap<>();
 
     private Builder() {}
 
@@ -460,7 +516,12 @@ public final class EasemobSimulator implements ResponseDefinitionTransformerV2 {
       return this;
     }
 
-    /** How many contacts one user may have (default 1000, the free plan in seed 002). */
+    /**
+     * How many contacts one user may have: the plan's cap. Default: the paid plans' cap the
+     * providers declare, {@value #EASEMOB_CONTACTS_MAX} for an Easemob app and {@value
+     * #SHENGWANG_CONTACTS_MAX} for a Shengwang app; the free plans' cap is 100. Over it, the
+     * documented {@code 403 exceed_limit} "user contact number exceed limit".
+     */
     public Builder contactsMax(int contactsMax) {
       this.contactsMax = positive(contactsMax, "contactsMax");
       return this;
@@ -469,6 +530,26 @@ public final class EasemobSimulator implements ResponseDefinitionTransformerV2 {
     /** How many users one block list may hold (default 500, seed 002). */
     public Builder blockListMax(int blockListMax) {
       this.blockListMax = positive(blockListMax, "blockListMax");
+      return this;
+    }
+
+    /**
+     * Gives {@code answer}, a constant of one of the {@link Undocumented} enums, where the
+     * documentation leaves that behaviour open (default: each enum's first constant).
+     *
+     * @throws IllegalArgumentException if {@code answer} is not one of them
+     */
+    public Builder answer(Enum<?> answer) {
+      if (answer.getDeclaringClass() == CursorQuirk.class) {
+        throw new IllegalArgumentException("a CursorQuirk is set with cursorQuirk(...): " + answer);
+      }
+      answers.put(Answers.check(answer).getDeclaringClass(), answer);
+      return this;
+    }
+
+    /** Misbehaving page cursors, for paging robustness tests (default {@link CursorQuirk#NONE}). */
+    public Builder cursorQuirk(CursorQuirk quirk) {
+      answers.put(CursorQuirk.class, Objects.requireNonNull(quirk, "quirk"));
       return this;
     }
 

@@ -97,6 +97,18 @@ public final class EasemobSimulatorExtension extends SimulatorExtension<EasemobS
       return this;
     }
 
+    /** See {@link EasemobSimulator.Builder#answer}. */
+    public Builder answer(Enum<?> answer) {
+      simulator.answer(answer);
+      return this;
+    }
+
+    /** See {@link EasemobSimulator.Builder#cursorQuirk}. */
+    public Builder cursorQuirk(CursorQuirk quirk) {
+      simulator.cursorQuirk(quirk);
+      return this;
+    }
+
     /** The extension. */
     public EasemobSimulatorExtension build() {
       return new EasemobSimulatorExtension(simulator.build());

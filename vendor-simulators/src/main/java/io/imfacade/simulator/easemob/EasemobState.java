@@ -113,17 +113,28 @@ final class EasemobState {
     }
   }
 
+  /** The per-field lengths of the reserved user attributes, "个字符" (seed 000). */
+  static final Map<String, Integer> USER_FIELD_MAX = Map.of(
+      "nickname", 64, "avatarurl", 256, "phone", 32, "mail", 64, "sign", 256, "birth", 64);
+
   private final Clock clock;
   private final int contactsMax;
   private final int blockListMax;
+  private final Answers answers;
   private final Map<String, User> users = new HashMap<>();
+  /**
+   * Attributes stored under a name no user has ({@link Undocumented.UnknownUserAttributesWrite#STORED_200}):
+   * the metadata store keyed by name, as its GET and DELETE of unknown users suggest.
+   */
+  private final Map<String, Map<String, String>> detachedMetadata = new HashMap<>();
   private final Map<String, Group> groups = new HashMap<>();
   private long sequence;
 
-  EasemobState(Clock clock, int contactsMax, int blockListMax) {
+  EasemobState(Clock clock, int contactsMax, int blockListMax, Answers answers) {
     this.clock = clock;
     this.contactsMax = contactsMax;
     this.blockListMax = blockListMax;
+    this.answers = answers;
   }
 
   /** The stable uuid of a user entity (the vendor's is random; a stable one keeps answers repeatable). */
@@ -137,6 +148,7 @@ final class EasemobState {
 
   synchronized void reset() {
     users.clear();
+    detachedMetadata.clear();
     groups.clear();
   }
 
@@ -149,7 +161,14 @@ final class EasemobState {
       }
     }
     for (String id : ids) {
-      users.computeIfAbsent(normalize(id), name -> new User(name, clock.millis()));
+      users.computeIfAbsent(normalize(id), name -> {
+        User user = new User(name, clock.millis());
+        Map<String, String> stored = detachedMetadata.remove(name);
+        if (stored != null) {
+          user.metadata.putAll(stored); // the store is keyed by name
+        }
+        return user;
+      });
     }
   }
 
@@ -214,8 +233,14 @@ final class EasemobState {
   // ---- inspection (simulator API) ----
 
   synchronized Map<String, String> userMetadata(String user) {
+    Map<String, String> stored = storedMetadata(user);
+    return stored == null ? Collections.emptyMap() : Collections.unmodifiableMap(new LinkedHashMap<>(stored));
+  }
+
+  /** The attributes stored under a name: a user's, or detached ones; null when the store has none. */
+  private Map<String, String> storedMetadata(String user) {
     User u = users.get(normalize(user));
-    return u == null ? Collections.emptyMap() : Collections.unmodifiableMap(new LinkedHashMap<>(u.metadata));
+    return u != null ? u.metadata : detachedMetadata.get(normalize(user));
   }
 
   synchronized List<String> contactsOf(String user) {
@@ -242,27 +267,75 @@ final class EasemobState {
 
   // ---- user attributes ----
 
-  /** Patches a user's attributes; returns the pairs written, as sent. */
-  synchronized Map<String, String> putUserMetadata(String user, Map<String, String> pairs) {
-    User u = existing(user);
-    Map<String, String> merged = new LinkedHashMap<>(u.metadata);
+  /**
+   * Patches a user's attributes; returns the pairs written, as sent. An unknown user is refused
+   * with 404, or (seeding aside) stored by name under {@link Undocumented.UnknownUserAttributesWrite#STORED_200}.
+   */
+  synchronized Map<String, String> putUserMetadata(String user, Map<String, String> pairs, boolean seeding) {
+    checkUserFields(pairs);
+    User u = users.get(normalize(user));
+    Map<String, String> current;
+    if (u != null) {
+      current = u.metadata;
+    } else if (!seeding && answers.get(Undocumented.UnknownUserAttributesWrite.class)
+        == Undocumented.UnknownUserAttributesWrite.STORED_200) {
+      current = detachedMetadata.computeIfAbsent(normalize(user), name -> new LinkedHashMap<>());
+    } else {
+      throw EasemobError.userNotFound();
+    }
+    Map<String, String> merged = new LinkedHashMap<>(current);
     merged.putAll(pairs);
     if (Json.sizeOf(merged) > USER_METADATA_MAX_BYTES) {
       throw new EasemobError(403, EasemobError.FORBIDDEN, "com.easemob.metadata.exception.MetadataException",
           "size of metadata for this single user exceeds the user defined limit, " + USER_METADATA_MAX_BYTES + "Bytes");
     }
-    u.metadata.clear();
-    u.metadata.putAll(merged);
+    current.clear();
+    current.putAll(merged);
     return new LinkedHashMap<>(pairs);
   }
 
-  /** A user's attributes restricted to {@code properties} (all when empty); {@code {}} if unknown. */
+  /** The per-field lengths, in the unit {@link Undocumented.UserAttributeFieldLimits} says, if enforced. */
+  private void checkUserFields(Map<String, String> pairs) {
+    Undocumented.UserAttributeFieldLimits unit = answers.get(Undocumented.UserAttributeFieldLimits.class);
+    if (unit == Undocumented.UserAttributeFieldLimits.NOT_ENFORCED) {
+      return;
+    }
+    pairs.forEach((key, value) -> {
+      Integer max = USER_FIELD_MAX.get(key);
+      if (max == null) {
+        return;
+      }
+      int length;
+      switch (unit) {
+        case UTF16_UNITS:
+          length = value.length();
+          break;
+        case CODE_POINTS:
+          length = value.codePointCount(0, value.length());
+          break;
+        default:
+          length = value.getBytes(StandardCharsets.UTF_8).length;
+      }
+      if (length > max) {
+        // The documented text; the doc does not say how its "{}" is filled: here, the field's size.
+        throw new EasemobError(403, EasemobError.FORBIDDEN, "com.easemob.metadata.exception.MetadataException",
+            "size of metadata for this single user exceeds the current mysql column size, " + max + "Bytes");
+      }
+    });
+  }
+
+  /** Whether the metadata store knows the name: a user, or attributes stored under it. */
+  synchronized boolean metadataKnows(String user) {
+    return users.containsKey(normalize(user)) || detachedMetadata.containsKey(normalize(user));
+  }
+
+  /** A user's attributes restricted to {@code properties} (all when null); {@code {}} if unknown. */
   synchronized Map<String, String> getUserMetadata(String user, Collection<String> properties) {
-    User u = users.get(normalize(user));
+    Map<String, String> stored = storedMetadata(user);
     Map<String, String> out = new LinkedHashMap<>();
-    if (u != null) {
-      u.metadata.forEach((k, v) -> {
-        if (properties.isEmpty() || properties.contains(k)) {
+    if (stored != null) {
+      stored.forEach((k, v) -> {
+        if (properties == null || properties.contains(k)) {
           out.put(k, v);
         }
       });
@@ -275,6 +348,7 @@ final class EasemobState {
     if (u != null) {
       u.metadata.clear();
     }
+    detachedMetadata.remove(normalize(user));
   }
 
   synchronized long capacity() {
@@ -282,6 +356,11 @@ final class EasemobState {
     for (User u : users.values()) {
       if (!u.metadata.isEmpty()) {
         total += Json.sizeOf(u.metadata);
+      }
+    }
+    for (Map<String, String> stored : detachedMetadata.values()) {
+      if (!stored.isEmpty()) {
+        total += Json.sizeOf(stored);
       }
     }
     return total;
@@ -360,7 +439,7 @@ final class EasemobState {
       }
     }
     if (!strangers.isEmpty()) {
-      throw EasemobError.metadata(400, "Some users are not in the group: " + String.join(",", strangers));
+      throw notInGroup(strangers);
     }
     List<MemberOutcome> outcomes = new ArrayList<>();
     for (Map.Entry<String, Map<String, String>> item : items) {
@@ -386,13 +465,48 @@ final class EasemobState {
     return new LinkedHashMap<>(attrs);
   }
 
-  /** Members' attributes by key, keyed by the ids as requested; non-members are left out. */
+  /** 400 "Some users are not in the group: ..." naming {@code strangers} as {@link Undocumented.NotInGroupNames} says. */
+  private EasemobError notInGroup(List<String> strangers) {
+    String names;
+    switch (answers.get(Undocumented.NotInGroupNames.class)) {
+      case BRACKETED:
+        names = "[" + String.join(", ", strangers) + "]";
+        break;
+      case FIRST_ONLY:
+        names = strangers.get(0);
+        break;
+      default:
+        names = String.join(",", strangers);
+    }
+    return EasemobError.metadata(400, "Some users are not in the group: " + names);
+  }
+
+  /**
+   * Members' attributes by key, keyed by the ids as requested; non-members as {@link
+   * Undocumented.NonMemberInBatchRead} says.
+   */
   synchronized Map<String, Map<String, String>> getMembersMetadata(String groupId, List<String> targets, Collection<String> properties) {
     Group group = existingGroup(groupId);
+    Undocumented.NonMemberInBatchRead nonMembers = answers.get(Undocumented.NonMemberInBatchRead.class);
+    List<String> strangers = new ArrayList<>();
+    for (String target : targets) {
+      if (!group.members.containsKey(normalize(target)) && !strangers.contains(target)) {
+        strangers.add(target);
+      }
+    }
+    if (!strangers.isEmpty() && nonMembers == Undocumented.NonMemberInBatchRead.NOT_IN_GROUP_400) {
+      throw notInGroup(strangers);
+    }
+    if (!strangers.isEmpty() && nonMembers == Undocumented.NonMemberInBatchRead.USER_NOT_IN_GROUP_404) {
+      throw EasemobError.notInGroup();
+    }
     Map<String, Map<String, String>> out = new LinkedHashMap<>();
     for (String target : targets) {
       Map<String, String> attrs = group.members.get(normalize(target));
       if (attrs == null) {
+        if (nonMembers == Undocumented.NonMemberInBatchRead.EMPTY_OBJECT) {
+          out.put(target, new LinkedHashMap<>());
+        }
         continue;
       }
       Map<String, String> selected = new LinkedHashMap<>();
@@ -411,9 +525,14 @@ final class EasemobState {
   private User existing(String id) {
     User user = users.get(normalize(id));
     if (user == null) {
-      throw EasemobError.userNotFound(id);
+      throw EasemobError.userNotFound();
     }
     return user;
+  }
+
+  /** The entity of an existing user (the user-account GET); 404 when unknown. */
+  synchronized UserView user(String id) {
+    return new UserView(existing(id));
   }
 
   /** Makes the two contacts of each other; returns the friend's entity. */
@@ -423,56 +542,76 @@ final class EasemobState {
     if (o == f) {
       throw EasemobError.illegalArgument("user " + o.name + " can not add himself as a contact");
     }
-    if (!o.contacts.containsKey(f.name)) {
-      if (o.contacts.size() >= contactsMax || f.contacts.size() >= contactsMax) {
-        throw new EasemobError(403, EasemobError.EXCEED_LIMIT, "com.easemob.exception.ExceedLimitException", "user contact number exceed limit");
+    if (o.contacts.containsKey(f.name)) {
+      switch (answers.get(Undocumented.AddExistingContact.class)) {
+        case ILLEGAL_ARGUMENT_400:
+          throw EasemobError.illegalArgument("user " + f.name + " is already a contact of " + o.name);
+        case FORBIDDEN_OP_403:
+          throw EasemobError.forbiddenOp("user " + f.name + " is already a contact of " + o.name);
+        default:
+          return new UserView(f);
       }
-      o.contacts.put(f.name, new ContactEntry(++sequence));
-      f.contacts.putIfAbsent(o.name, new ContactEntry(++sequence));
     }
+    if (o.contacts.size() >= contactsMax || f.contacts.size() >= contactsMax) {
+      throw new EasemobError(403, EasemobError.EXCEED_LIMIT, "com.easemob.exception.ExceedLimitException", "user contact number exceed limit");
+    }
+    o.contacts.put(f.name, new ContactEntry(++sequence));
+    f.contacts.putIfAbsent(o.name, new ContactEntry(++sequence));
     return new UserView(f);
   }
 
-  /** Ends the relation both ways (a no-op when there is none); returns the friend's entity. */
+  /** Ends the relation both ways; returns the friend's entity. Non-contacts: {@link Undocumented.RemoveAbsentContact}. */
   synchronized UserView removeContact(String owner, String friend) {
     User o = existing(owner);
     User f = existing(friend);
+    if (!o.contacts.containsKey(f.name)) {
+      switch (answers.get(Undocumented.RemoveAbsentContact.class)) {
+        case NOT_FOUND_404:
+          throw EasemobError.userNotFound();
+        case ILLEGAL_ARGUMENT_400:
+          throw EasemobError.illegalArgument("user " + f.name + " is not a contact of " + o.name);
+        default:
+          break;
+      }
+    }
     o.contacts.remove(f.name);
     f.contacts.remove(o.name);
     return new UserView(f);
   }
 
+  /** Sets one direction's remark; an empty one as {@link Undocumented.EmptyRemark} says. */
   synchronized void setRemark(String owner, String friend, String remark) {
     User o = existing(owner);
     User f = existing(friend);
     ContactEntry entry = o.contacts.get(f.name);
     if (entry == null) {
-      throw new EasemobError(404, EasemobError.NOT_FOUND,
-          "org.apache.usergrid.services.exceptions.ServiceResourceNotFoundException",
-          "Service resource not found: " + f.name + " is not a contact of " + o.name);
+      // The documented answer, literally (user_relationship_remark_set.md error table).
+      throw EasemobError.illegalArgument(EasemobError.NOT_FRIENDS);
     }
-    entry.remark = remark;
+    boolean clears = answers.get(Undocumented.EmptyRemark.class) == Undocumented.EmptyRemark.CLEARS;
+    entry.remark = remark != null && remark.isEmpty() && clears ? null : remark;
   }
 
-  /** A page of contacts, oldest first: ids with their remark (null when none). */
+  /** The length of a remark as {@link Undocumented.RemarkLength} counts it. */
+  int remarkLength(String remark) {
+    switch (answers.get(Undocumented.RemarkLength.class)) {
+      case CODE_POINTS:
+        return remark.codePointCount(0, remark.length());
+      case BYTES:
+        return remark.getBytes(StandardCharsets.UTF_8).length;
+      default:
+        return remark.length();
+    }
+  }
+
+  /** A page of contacts, newest first (documented): ids with their remark (null when none). */
   synchronized Page<Map.Entry<String, String>> contactsPage(String owner, int limit, String cursor) {
     User o = existing(owner);
-    long after = cursor == null ? Long.MIN_VALUE : decodeCursor(cursor);
-    List<Map.Entry<String, String>> items = new ArrayList<>();
-    long last = 0;
-    boolean more = false;
-    for (Map.Entry<String, ContactEntry> e : o.contacts.entrySet()) {
-      if (e.getValue().seq <= after) {
-        continue;
-      }
-      if (items.size() == limit) {
-        more = true;
-        break;
-      }
-      items.add(new AbstractMap.SimpleImmutableEntry<>(e.getKey(), e.getValue().remark));
-      last = e.getValue().seq;
-    }
-    return new Page<>(items, more ? encodeCursor(last) : null);
+    List<Map.Entry<Long, Map.Entry<String, String>>> newestFirst = new ArrayList<>();
+    o.contacts.forEach((id, entry) -> newestFirst.add(
+        new AbstractMap.SimpleImmutableEntry<>(entry.seq, new AbstractMap.SimpleImmutableEntry<>(id, entry.remark))));
+    Collections.reverse(newestFirst);
+    return page(newestFirst, limit, cursor);
   }
 
   /** Every contact id, newest first, at most {@value #ALL_CONTACTS_MAX}. */
@@ -486,74 +625,181 @@ final class EasemobState {
   // ---- block list ----
 
   /**
-   * Blocks the known users among {@code targets} (unknown ids are skipped); returns the ids now on
-   * the list from the request. All or nothing when the list would grow past its limit.
+   * Blocks users; returns what {@code data} lists. Unknown users, users blocked already and a full
+   * list are answered as {@link Undocumented.BlockUnknownUser}, {@link Undocumented.BlockBlockedUser}
+   * and {@link Undocumented.BlockListFull} say; the 404 of an unknown user is documented.
    */
   synchronized List<String> block(String owner, List<String> targets) {
     User o = existing(owner);
-    List<String> known = new ArrayList<>();
+    List<String> ids = new ArrayList<>();
     for (String target : targets) {
       String id = normalize(target);
       if (id.equals(o.name)) {
         throw EasemobError.illegalArgument("user " + o.name + " can not block himself");
       }
-      if (users.containsKey(id) && !known.contains(id)) {
-        known.add(id);
+      if (!ids.contains(id)) {
+        ids.add(id);
       }
     }
-    long added = known.stream().filter(id -> !o.blocks.containsKey(id)).count();
-    if (o.blocks.size() + added > blockListMax) {
-      throw new EasemobError(403, EasemobError.EXCEED_LIMIT, "com.easemob.exception.ExceedLimitException",
-          "user block list number exceed limit " + blockListMax);
+    int firstUnknown = -1;
+    for (int i = 0; i < ids.size() && firstUnknown < 0; i++) {
+      if (!users.containsKey(ids.get(i))) {
+        firstUnknown = i;
+      }
     }
-    for (String id : known) {
+    List<String> known = ids;
+    if (firstUnknown >= 0) {
+      switch (answers.get(Undocumented.BlockUnknownUser.class)) {
+        case APPLIED_UNTIL_UNKNOWN_404:
+          addBlocks(o, ids.subList(0, firstUnknown));
+          throw EasemobError.userNotFound();
+        case SKIPPED_200:
+          known = new ArrayList<>();
+          for (String id : ids) {
+            if (users.containsKey(id)) {
+              known.add(id);
+            }
+          }
+          break;
+        default:
+          throw EasemobError.userNotFound();
+      }
+    }
+    return addBlocks(o, known);
+  }
+
+  /** Adds existing users to {@code o}'s list (all or nothing); returns what {@code data} lists. */
+  private List<String> addBlocks(User o, List<String> ids) {
+    List<String> added = new ArrayList<>();
+    for (String id : ids) {
       if (!o.blocks.containsKey(id)) {
-        o.blocks.put(id, ++sequence);
+        added.add(id);
       }
     }
-    return known;
+    Undocumented.BlockBlockedUser repeat = answers.get(Undocumented.BlockBlockedUser.class);
+    if (added.size() < ids.size()) {
+      if (repeat == Undocumented.BlockBlockedUser.ILLEGAL_ARGUMENT_400) {
+        throw EasemobError.illegalArgument("some users are already in the block list of " + o.name);
+      }
+      if (repeat == Undocumented.BlockBlockedUser.FORBIDDEN_OP_403) {
+        throw EasemobError.forbiddenOp("some users are already in the block list of " + o.name);
+      }
+    }
+    if (o.blocks.size() + added.size() > blockListMax) {
+      String text = "user block list number exceed limit " + blockListMax;
+      switch (answers.get(Undocumented.BlockListFull.class)) {
+        case FORBIDDEN_OP_403:
+          throw EasemobError.forbiddenOp(text);
+        case ILLEGAL_ARGUMENT_400:
+          throw EasemobError.illegalArgument(text);
+        default:
+          throw new EasemobError(403, EasemobError.EXCEED_LIMIT, "com.easemob.exception.ExceedLimitException", text);
+      }
+    }
+    for (String id : added) {
+      o.blocks.put(id, ++sequence);
+    }
+    return repeat == Undocumented.BlockBlockedUser.LEFT_OUT_OF_DATA ? added : new ArrayList<>(ids);
   }
 
   /** A page of the block list, newest first. */
   synchronized Page<String> blocksPage(String owner, int size, String cursor) {
     User o = existing(owner);
-    long before = cursor == null ? Long.MAX_VALUE : decodeCursor(cursor);
-    List<Map.Entry<String, Long>> newestFirst = new ArrayList<>(o.blocks.entrySet());
+    List<Map.Entry<Long, String>> newestFirst = new ArrayList<>();
+    o.blocks.forEach((id, seq) -> newestFirst.add(new AbstractMap.SimpleImmutableEntry<>(seq, id)));
     Collections.reverse(newestFirst);
-    List<String> items = new ArrayList<>();
-    long last = 0;
+    return page(newestFirst, size, cursor);
+  }
+
+  /** Removes one user from the block list; returns its entity. Not blocked: {@link Undocumented.UnblockAbsentUser}. */
+  synchronized UserView unblock(String owner, String target) {
+    User o = existing(owner);
+    User t = existing(target);
+    if (!o.blocks.containsKey(t.name)) {
+      switch (answers.get(Undocumented.UnblockAbsentUser.class)) {
+        case NOT_FOUND_404:
+          throw EasemobError.userNotFound();
+        case ILLEGAL_ARGUMENT_400:
+          throw EasemobError.illegalArgument("user " + t.name + " is not in the block list of " + o.name);
+        default:
+          break;
+      }
+    }
+    o.blocks.remove(t.name);
+    return new UserView(t);
+  }
+
+  // ---- paging ----
+
+  /**
+   * One page of a newest-first list of (sequence, item), after {@code cursor}: the items older than
+   * the cursor's position. Cursors stay valid when the list changes between pages. The next cursor
+   * follows {@link CursorQuirk}.
+   */
+  private <T> Page<T> page(List<Map.Entry<Long, T>> newestFirst, int size, String cursor) {
+    Position from = cursor == null ? Position.START : decodeCursor(cursor);
+    List<T> items = new ArrayList<>();
+    long last = from.before;
     boolean more = false;
-    for (Map.Entry<String, Long> e : newestFirst) {
-      if (e.getValue() >= before) {
+    for (Map.Entry<Long, T> e : newestFirst) {
+      if (e.getKey() >= from.before) {
         continue;
       }
       if (items.size() == size) {
         more = true;
         break;
       }
-      items.add(e.getKey());
-      last = e.getValue();
+      items.add(e.getValue());
+      last = e.getKey();
     }
-    return new Page<>(items, more ? encodeCursor(last) : null);
+    CursorQuirk quirk = answers.get(CursorQuirk.class);
+    String next;
+    if (more) {
+      next = quirk == CursorQuirk.STUCK_CURSOR && cursor != null ? cursor : encodeCursor(new Position(last, from.round));
+    } else {
+      switch (quirk) {
+        case CURSOR_ON_LAST_PAGE:
+          next = items.isEmpty() && cursor != null ? cursor : encodeCursor(new Position(last, from.round));
+          break;
+        case ENDLESS_EMPTY_PAGES:
+          next = encodeCursor(new Position(last, from.round + 1));
+          break;
+        case ENDLESS_PAGES:
+          next = encodeCursor(new Position(Long.MAX_VALUE, from.round + 1)); // from the start again
+          break;
+        default:
+          next = null;
+      }
+    }
+    return new Page<>(items, next);
   }
 
-  /** Removes one user from the block list (a no-op when not there); returns its entity. */
-  synchronized UserView unblock(String owner, String target) {
-    User o = existing(owner);
-    User t = existing(target);
-    o.blocks.remove(t.name);
-    return new UserView(t);
+  /** Where a cursor points: before which sequence number, and how often the list was gone through. */
+  private static final class Position {
+    static final Position START = new Position(Long.MAX_VALUE, 0);
+
+    final long before;
+    final long round;
+
+    Position(long before, long round) {
+      this.before = before;
+      this.round = round;
+    }
   }
 
-  // ---- cursors: opaque to clients, Base64 of a sequence number like the vendor's ----
+  // ---- cursors: opaque to clients, Base64 like the vendor's ----
 
-  private static String encodeCursor(long seq) {
-    return Base64.getEncoder().encodeToString(Long.toString(seq).getBytes(StandardCharsets.US_ASCII));
+  private static String encodeCursor(Position p) {
+    String text = p.round == 0 ? Long.toString(p.before) : p.before + "~" + p.round;
+    return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.US_ASCII));
   }
 
-  private static long decodeCursor(String cursor) {
+  private static Position decodeCursor(String cursor) {
     try {
-      return Long.parseLong(new String(Base64.getDecoder().decode(cursor), StandardCharsets.US_ASCII));
+      String text = new String(Base64.getDecoder().decode(cursor), StandardCharsets.US_ASCII);
+      int tilde = text.indexOf('~');
+      return tilde < 0 ? new Position(Long.parseLong(text), 0)
+          : new Position(Long.parseLong(text.substring(0, tilde)), Long.parseLong(text.substring(tilde + 1)));
     } catch (IllegalArgumentException e) {
       throw EasemobError.illegalArgument("invalid cursor: " + cursor);
     }

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.imfacade.simulator.Http;
 import io.imfacade.simulator.JsonShape;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -210,18 +211,25 @@ class EasemobContactsTest {
     assertThat(contact.get("remark").asText()).isEqualTo("colleague");
   }
 
+  /**
+   * A remark for a non-friend gets the documented answer, literally (easemob-doc
+   * user_relationship_remark_set.md; shengwang-chat-doc user_relationship.md); an unknown user the
+   * documented 404.
+   */
   @Test
   void remarkNeedsAContactAndAtMost100Characters() throws Exception {
     add("user1", "user2");
 
     Http.Resp notContact = Http.put(url(SIM, "/user/user1/contacts/users/user3")).bearer(token).json("{\"remark\":\"x\"}").send();
+    Http.Resp unknown = Http.put(url(SIM, "/user/user1/contacts/users/ghost")).bearer(token).json("{\"remark\":\"x\"}").send();
     Http.Resp tooLong = Http.put(url(SIM, "/user/user1/contacts/users/user2")).bearer(token)
         .json(Map.of("remark", "r".repeat(101))).send();
     Http.Resp longest = Http.put(url(SIM, "/user/user1/contacts/users/user2")).bearer(token)
         .json(Map.of("remark", "r".repeat(100))).send();
 
-    assertThat(notContact.status).isEqualTo(404);
-    assertThat(notContact.json().get("error").asText()).isEqualTo("service_resource_not_found");
+    assertError(notContact, 400, "illegal_argument", "updateRemark they are not friends, please add as a friend first.");
+    assertError(unknown, 404, "service_resource_not_found", "Service resource not found");
+    assertThat(SIM.simulator().remarkOf("user1", "user3")).isEmpty();
     assertThat(tooLong.status).isEqualTo(400);
     assertThat(longest.status).isEqualTo(200);
   }
@@ -246,8 +254,9 @@ class EasemobContactsTest {
     assertThat(contact.toString()).isEqualTo("{\"username\":\"user2\"}");
   }
 
+  /** Newest first: "按照添加好友时间的倒序返回" (user_relationship_friend_list_paged.md). */
   @Test
-  void cursorsVisit120ContactsOnceInInsertionOrder() throws Exception {
+  void cursorsVisit120ContactsOnceNewestFirst() throws Exception {
     List<String> friends = new ArrayList<>();
     for (int i = 0; i < 120; i++) {
       friends.add(String.format("f%03d", i));
@@ -271,6 +280,7 @@ class EasemobContactsTest {
       assertThat(cursor == null || cursors.add(cursor)).isTrue();
     } while (cursor != null);
 
+    Collections.reverse(friends);
     assertThat(seen).isEqualTo(friends);
     assertThat(counts).containsExactly(50, 50, 20);
   }
@@ -286,8 +296,10 @@ class EasemobContactsTest {
     Http.Resp removed = Http.delete(url(SIM, "/users/user1/contacts/users/b")).bearer(token).send();
     JsonNode second = page("user1", "?limit=2&cursor=" + first.get("cursor").asText()).json();
 
+    assertThat(first.get("data").get("contacts").findValuesAsText("username")).containsExactly("c", "b");
     assertThat(removed.status).isEqualTo(200);
-    assertThat(second.get("data").get("contacts").findValuesAsText("username")).containsExactly("c", "d");
+    assertThat(second.get("data").get("contacts").findValuesAsText("username")).containsExactly("a");
+    assertThat(second.has("cursor")).isFalse();
   }
 
   @Test
@@ -350,7 +362,7 @@ class EasemobContactsTest {
   @Test
   void blockListsAreOneWayAndIndependentOfContacts() throws Exception {
     add("user1", "user2");
-    Http.post(url(SIM, "/users/user1/blocks/users")).bearer(token).json("{\"usernames\":[\"user2\",\"ghost\"]}").send();
+    Http.post(url(SIM, "/users/user1/blocks/users")).bearer(token).json("{\"usernames\":[\"user2\"]}").send();
 
     assertThat(SIM.simulator().blockListOf("user1")).containsExactly("user2");
     assertThat(SIM.simulator().blockListOf("user2")).isEmpty();

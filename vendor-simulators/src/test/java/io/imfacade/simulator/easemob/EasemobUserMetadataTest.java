@@ -182,14 +182,21 @@ class EasemobUserMetadataTest {
     JsonShape.assertSameShape(BATCH_GET_RESPONSE, resp.json());
   }
 
+  /** By default an unknown target maps to {@code {}}, and a missing or empty filter matches no key. */
   @Test
-  void batchGetGivesEmptyObjectsForUnknownUsersAndAllKeysWithoutProperties() throws Exception {
+  void batchGetGivesEmptyObjectsForUnknownUsersAndNoKeysWithoutProperties() throws Exception {
     putForm("user1", "nickname=A&sign=s");
-    Http.Resp resp = Http.post(url(SIM, "/metadata/user/get")).bearer(token)
+    Http.Resp named = Http.post(url(SIM, "/metadata/user/get")).bearer(token)
+        .json(Map.of("targets", List.of("user1", "ghost"), "properties", List.of("nickname", "sign"))).send();
+    Http.Resp absent = Http.post(url(SIM, "/metadata/user/get")).bearer(token)
         .json(Map.of("targets", List.of("user1", "ghost"))).send();
+    Http.Resp empty = Http.post(url(SIM, "/metadata/user/get")).bearer(token)
+        .json(Map.of("targets", List.of("user1"), "properties", List.of())).send();
 
-    assertThat(resp.json().get("data").get("user1")).hasSize(2);
-    assertThat(resp.json().get("data").get("ghost")).isEmpty();
+    assertThat(named.json().get("data").get("user1")).hasSize(2);
+    assertThat(named.json().get("data").get("ghost")).isEmpty();
+    assertThat(absent.json().get("data").toString()).isEqualTo("{\"user1\":{},\"ghost\":{}}");
+    assertThat(empty.json().get("data").toString()).isEqualTo("{\"user1\":{}}");
   }
 
   @Test

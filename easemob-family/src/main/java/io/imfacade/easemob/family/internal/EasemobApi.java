@@ -96,24 +96,42 @@ interface EasemobApi {
   Call<Wire.ContactPageResponse> contactPage(@Tag CallTag tag, @Path("owner") String owner,
       @Query("limit") int limit, @Query("cursor") String cursor, @Query("needReturnRemark") boolean needReturnRemark);
 
-  /** Every contact id at once (at most 3000), used to tell an unknown owner apart. */
+  /**
+   * Every contact id at once, newest first, at most 3000 (facts §4): to tell an unknown owner
+   * apart, and to read back whether two users are contacts.
+   */
   @Headers(ACCEPT_JSON)
   @GET("users/{owner}/contacts/users")
-  Call<Wire.Ignored> allContactIds(@Tag CallTag tag, @Path("owner") String owner);
+  Call<Wire.IdListResponse> allContactIds(@Tag CallTag tag, @Path("owner") String owner);
 
-  /** The answer lists the ids added; nothing of it is needed. */
+  /** The answer's {@code data} lists the ids added (seed 002). */
   @Headers(ACCEPT_JSON)
   @POST("users/{owner}/blocks/users")
-  Call<Wire.Ignored> block(@Tag CallTag tag, @Path("owner") String owner, @Body Wire.UsernamesRequest request);
+  Call<Wire.IdListResponse> block(@Tag CallTag tag, @Path("owner") String owner, @Body Wire.UsernamesRequest request);
 
   @Headers(ACCEPT_JSON)
   @GET("users/{owner}/blocks/users")
   Call<Wire.IdListResponse> blockPage(@Tag CallTag tag, @Path("owner") String owner,
       @Query("pageSize") int pageSize, @Query("cursor") String cursor);
 
+  /**
+   * The whole block list: without {@code pageSize} and {@code cursor} the newest 500 (seed 002),
+   * which is the list's documented cap.
+   */
+  @Headers(ACCEPT_JSON)
+  @GET("users/{owner}/blocks/users")
+  Call<Wire.IdListResponse> blockList(@Tag CallTag tag, @Path("owner") String owner);
+
   @Headers(ACCEPT_JSON)
   @DELETE("users/{owner}/blocks/users/{user}")
   Call<Wire.Ignored> unblock(@Tag CallTag tag, @Path("owner") String owner, @Path("user") String user);
+
+  // --- user accounts (facts §11) ---
+
+  /** One user's account: 404 {@code service_resource_not_found} when the user does not exist. */
+  @Headers(ACCEPT_JSON)
+  @GET("users/{username}")
+  Call<Wire.Ignored> getUser(@Tag CallTag tag, @Path("username") String username);
 
   /** The app token endpoint, called without authentication (see {@link ClientCredentialsTokenSource}). */
   interface Token {

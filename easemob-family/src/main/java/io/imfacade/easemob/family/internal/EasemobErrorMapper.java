@@ -27,12 +27,17 @@ import org.jspecify.annotations.Nullable;
  *
  * <table>
  *   <caption>status to exception</caption>
- *   <tr><td>400, 405, 406, 413, 414, 415, other 4xx</td><td>{@link InvalidRequestException}
- *       (a 400 "Some users are not in the group: ..." is a {@link NotFoundException})</td></tr>
+ *   <tr><td>400, 405, 406, 413, 414, 415, other 4xx</td><td>{@link InvalidRequestException};
+ *       but a 400 "Some users are not in the group: ..." (seed 001) and a 400 "updateRemark they
+ *       are not friends, please add as a friend first." (the remark page) are {@link
+ *       NotFoundException}s: the neutral contracts promise "not found" for a non-member and for a
+ *       remark between non-contacts</td></tr>
  *   <tr><td>401</td><td>{@link AuthenticationException}</td></tr>
  *   <tr><td>402, 403</td><td>"not allow" / "unopened" / "not open": {@link
- *       FeatureNotEnabledException}; "exceed" / "size" / "limit": {@link QuotaExceededException};
- *       otherwise {@link InvalidRequestException}</td></tr>
+ *       FeatureNotEnabledException}; "exceed allowed batch size" (Agora's 2021 page answers it with
+ *       403) and "... exceeds the current mysql column size, {}Bytes" (seed 000:
+ *       one attribute over its field length) {@link InvalidRequestException}; "exceed" / "size" /
+ *       "limit": {@link QuotaExceededException}; otherwise {@link InvalidRequestException}</td></tr>
  *   <tr><td>404</td><td>{@link NotFoundException}</td></tr>
  *   <tr><td>408, 5xx</td><td>{@link ProviderUnavailableException}, retryable</td></tr>
  *   <tr><td>409</td><td>{@link ConflictException}, retryable (a concurrent write)</td></tr>
@@ -72,6 +77,15 @@ final class EasemobErrorMapper implements ErrorMapper {
       if (text.contains("not allow") || text.contains("unopened") || text.contains("not open")) {
         return new FeatureNotEnabledException("the feature is not enabled for this app", details.build());
       }
+      if (text.contains("batch size")) {
+        // "exceed allowed batch size 100": 400 BAD_REQUEST now, 403 with {"desc"} in Agora's 2021
+        // page; either way a request too large, not a quota of the app.
+        return new InvalidRequestException("the request holds more items than the vendor takes at once", details.build());
+      }
+      if (text.contains("mysql column size")) {
+        // Seed 000: "单个用户的用户属性超过字段长度限制" — one field over its length, not the 2 KB quota.
+        return new InvalidRequestException("an attribute is longer than the vendor's field allows", details.build());
+      }
       if (text.contains("exceed") || text.contains("size") || text.contains("limit")) {
         return new QuotaExceededException("a vendor quota would be exceeded", details.build());
       }
@@ -89,6 +103,9 @@ final class EasemobErrorMapper implements ErrorMapper {
     if (status >= 400) {
       if (text.contains("not in the group") || text.contains("not in group")) {
         return new NotFoundException("user not in group", details.build());
+      }
+      if (text.contains("not friends")) {
+        return new NotFoundException("the two users are not contacts", details.build());
       }
       return new InvalidRequestException("the vendor refused the request as invalid", details.build());
     }

@@ -37,7 +37,7 @@ public final class FamilyClients {
     return ProviderClient.of(label,
         new FamilyProfiles(core, limits.profileBatchGet(), customAttributes),
         new FamilyMemberAttributes(core, limits.memberSetBatch(), limits.memberGetBatch()),
-        new FamilyContacts(core),
+        new FamilyContacts(core, limits.contactsMax(), limits.blockListMax(), limits.pageSizeMax()),
         () -> { }); // nothing to release: the connections belong to the context
   }
 

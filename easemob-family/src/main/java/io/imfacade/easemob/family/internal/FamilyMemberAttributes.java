@@ -20,6 +20,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -37,8 +38,13 @@ import org.jspecify.annotations.Nullable;
  * without them, which is safe because the write is a {@code PUT} of the same values. Only when
  * every chunk is refused with 404 (the group does not exist) does the call throw.
  *
- * <p>In a batch read, a user the answer does not name is not a member; a member without any of the
- * asked keys comes back as an empty map.
+ * <p>In a batch read, a user the answer does not name is not a member. What the vendor answers for
+ * a non-member among the targets is not documented: left out, {@code {}} like a member without
+ * the keys, 400 "Some users are not in the group: ..." as the batch write, or 404 "user not in
+ * group" as the single read. So a user answered with nothing of the asked keys is checked with the
+ * single read (404 "user not in group" for a non-member, documented), named non-members are
+ * dropped and the rest asked again, and a 404 that names nobody is resolved one member at a time.
+ * A member without any of the asked keys comes back as an empty map.
  */
 final class FamilyMemberAttributes implements GroupMemberAttributes {
 
@@ -70,19 +76,79 @@ final class FamilyMemberAttributes implements GroupMemberAttributes {
   public Map<String, Map<String, String>> get(String groupId, Collection<String> userIds, Collection<String> keys) {
     Operation op = Ops.MEMBERS_GET;
     List<String> properties = List.copyOf(keys); // empty: every key (seed 001)
-    return core.readInOrder(List.copyOf(userIds), getBatch, chunk -> {
-      JsonNode data = Answers.object(core, op, core.call(op,
-          tag -> core.api().getMembersMetadata(tag, groupId, new Wire.TargetsRequest(chunk, properties))));
-      Map<String, Map<String, String>> members = new HashMap<>();
-      Answers.attributesByUser(core, op, data).forEach((uid, attributes) -> {
-        Map<String, String> selected = nonEmpty(attributes);
-        if (!properties.isEmpty()) {
-          selected.keySet().retainAll(properties); // the filter, even if the vendor sent more
+    return core.readInOrder(List.copyOf(userIds), getBatch, chunk -> readChunk(op, groupId, chunk, properties));
+  }
+
+  /** One batch read; non-members are left out whatever the vendor answers for them (see the class comment). */
+  private Map<String, Map<String, String>> readChunk(Operation op, String groupId, List<String> chunk,
+      List<String> properties) {
+    List<String> pending = new ArrayList<>(chunk);
+    Map<String, Map<String, String>> members = new HashMap<>();
+    while (!pending.isEmpty()) {
+      List<String> targets = List.copyOf(pending);
+      JsonNode data;
+      try {
+        data = Answers.object(core, op, core.call(op,
+            tag -> core.api().getMembersMetadata(tag, groupId, new Wire.TargetsRequest(targets, properties))));
+      } catch (NotFoundException e) {
+        Set<String> named = notInGroup(e);
+        named.retainAll(pending);
+        if (!named.isEmpty()) {
+          pending.removeAll(named); // "Some users are not in the group: a,b": the others again
+          continue;
         }
-        members.put(uid, selected);
-      });
+        if (!userNotInGroup(e)) {
+          throw e; // the group does not exist
+        }
+        for (String uid : pending) { // 404 "user not in group" names nobody: one at a time
+          single(op, groupId, uid, properties).ifPresent(attributes -> members.put(uid, attributes));
+        }
+        return members;
+      }
+      Map<String, Map<String, String>> answered = Answers.attributesByUser(core, op, data);
+      for (String uid : pending) {
+        Map<String, String> attributes = answered.get(uid);
+        if (attributes == null) {
+          continue; // not named: not a member
+        }
+        Map<String, String> selected = selected(attributes, properties);
+        if (selected.isEmpty()) {
+          // A member without these keys, or a non-member answered {}: the single read tells.
+          single(op, groupId, uid, properties).ifPresent(found -> members.put(uid, found));
+        } else {
+          members.put(uid, selected);
+        }
+      }
       return members;
-    });
+    }
+    return members;
+  }
+
+  /** One member's asked attributes by the single read; empty when the user is not a member. */
+  private Optional<Map<String, String>> single(Operation op, String groupId, String uid, List<String> properties) {
+    try {
+      JsonNode data = Answers.object(core, op, core.call(op, tag -> core.api().getMemberMetadata(tag, groupId, uid)));
+      return Optional.of(selected(Wire.attributes(data), properties));
+    } catch (NotFoundException e) {
+      if (userNotInGroup(e)) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+  }
+
+  /** The non-empty values of the asked keys (all keys when none are asked), even if the vendor sent more. */
+  private static Map<String, String> selected(Map<String, String> attributes, List<String> properties) {
+    Map<String, String> selected = nonEmpty(attributes);
+    if (!properties.isEmpty()) {
+      selected.keySet().retainAll(properties);
+    }
+    return selected;
+  }
+
+  /** A 404 "user not in group" (seed 001, single read), as opposed to "group not exists". */
+  private static boolean userNotInGroup(ImException e) {
+    return e.httpStatus().orElse(0) == 404 && e.vendorMessage().orElse("").toLowerCase(Locale.ROOT).contains("not in group");
   }
 
   @Override
@@ -210,10 +276,19 @@ final class FamilyMemberAttributes implements GroupMemberAttributes {
     }
   }
 
-  /** The lower-case user of an outcome entry, or null when it names none (then the member counts as unreported). */
+  /**
+   * The lower-case user of an outcome entry, or null when it names none (then the member counts as
+   * unreported). A failed entry's fields are not documented: {@code username} as in the succeeded
+   * entries, or {@code user} as in the vendor's batch group-member removal.
+   */
   private static @Nullable String username(JsonNode entry) {
-    String name = Wire.text(entry.get("username"));
-    return name == null || name.isBlank() ? null : Wire.lowerCase(name);
+    for (String field : new String[] {"username", "user"}) {
+      String name = Wire.text(entry.get(field));
+      if (name != null && !name.isBlank()) {
+        return Wire.lowerCase(name);
+      }
+    }
+    return null;
   }
 
   /** The exception for one entry of {@code updateMetadataFailed}, whose message field is not documented. */

@@ -2,6 +2,7 @@ package io.imfacade.easemob.family.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.imfacade.easemob.family.EasemobFamilyLimits;
+import io.imfacade.error.NotFoundException;
 import io.imfacade.error.ProviderUnavailableException;
 import io.imfacade.http.Operation;
 import io.imfacade.http.RemoteCore;
@@ -27,6 +28,13 @@ import java.util.Set;
  * into what the user has. Clearing a field sends it with an empty value ({@code gender} with the
  * documented {@code 0}, "unknown"); the vendor keeps the empty string and a read turns it back into
  * "absent", so a profile whose values are all empty reads as no profile.
+ *
+ * <p>Unknown users: the vendor documents {@code {}} for the read of an unknown user and {@code true}
+ * for its delete, never a 404, and says nothing of a write; a store keyed by name may well accept
+ * it. So an update first reads the user's account ({@code GET users/{u}}, 404 when unknown) and
+ * fails with {@link io.imfacade.error.NotFoundException} before writing anything. A read answered
+ * 404 (Agora's 2021 page shows that for an unknown user, with {@code data: {}}) is an unknown user
+ * too, unless the 404 says that the app or the route does not exist.
  */
 final class FamilyProfiles implements UserProfileService {
 
@@ -45,6 +53,9 @@ final class FamilyProfiles implements UserProfileService {
    */
   private static final List<String> NEUTRAL_KEYS = List.copyOf(EasemobFamilyLimits.PROFILE_KEYS.values());
 
+  /** 404 codes that mean "wrong app or path", not "unknown user" (error.md; a route the server lacks). */
+  private static final Set<String> APP_OR_ROUTE_MISSING = Set.of("organization_application_not_found", "web_application");
+
   private final RemoteCore<EasemobApi> core;
   private final int batchSize;
   /** Whether other keys are read as custom attributes (a provider may not offer them). */
@@ -59,7 +70,16 @@ final class FamilyProfiles implements UserProfileService {
   @Override
   public Optional<UserProfile> get(String userId) {
     Operation op = Ops.PROFILES_GET;
-    JsonNode data = Answers.object(core, op, core.call(op, tag -> core.api().getUserMetadata(tag, userId)));
+    Wire.DataResponse answer;
+    try {
+      answer = core.call(op, tag -> core.api().getUserMetadata(tag, userId));
+    } catch (NotFoundException e) {
+      if (APP_OR_ROUTE_MISSING.contains(e.vendorCode().orElse(""))) {
+        throw e;
+      }
+      return Optional.empty(); // the 2021 page's 404 of an unknown user
+    }
+    JsonNode data = Answers.object(core, op, answer);
     UserProfile profile = toProfile(userId, Wire.attributes(data));
     return profile.isEmpty() ? Optional.empty() : Optional.of(profile);
   }
@@ -94,6 +114,8 @@ final class FamilyProfiles implements UserProfileService {
     update.gender().ifPresent(g -> form.put(EasemobFamilyLimits.PROFILE_KEYS.get(ProfileField.GENDER),
         Integer.toString(g.wireValue())));
     form.putAll(update.customAttributes());
+    // 404 for an unknown user, before anything is written (see the class comment).
+    core.call(op, tag -> core.api().getUser(tag, userId));
     // The answer's data holds the pairs written (seed 000); only its shape is checked.
     Answers.object(core, op, core.call(op, tag -> core.api().setUserMetadata(tag, userId, form)));
   }

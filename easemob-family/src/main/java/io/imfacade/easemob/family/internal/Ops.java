@@ -15,8 +15,11 @@ import io.imfacade.http.Operation;
  *   <li>{@code DELETE} of attributes, a contact or a block-list entry leaves the same state when
  *       repeated, and the family turns the "already gone" answer into success;
  *   <li>{@code POST .../contacts/users/{friend}} adds a relation that, once there, is left as it is
- *       (the neutral contract: adding an existing contact changes nothing);
- *   <li>{@code POST .../blocks/users} adds to a set: blocking a blocked user changes nothing;
+ *       (the neutral contract: adding an existing contact changes nothing); the vendor's answer to
+ *       the repeat is not documented, so a refusal of it is read back ({@code FamilyContacts}) and
+ *       a retry whose first attempt landed still succeeds;
+ *   <li>{@code POST .../blocks/users} adds to a set: blocking a blocked user changes nothing, and
+ *       a refusal or a {@code data} without the repeated users is read back the same way;
  *   <li>{@code POST /token} only issues another token.
  * </ul>
  */
