@@ -229,4 +229,33 @@ class GoldenWireTest {
         .isEqualTo("accid=zhangsan&name=Jack");
     Wiretap.assertSigned(request, TestClients.APP_KEY, TestClients.APP_SECRET);
   }
+
+  /**
+   * The one recorded answer of {@code updateUinfo} refusing an email (netease-facts §3, §8: an
+   * application's comment "网易云接口返回结果 == {"desc":"邮件 not email","code":414}", code-id
+   * 2732878997; OBSERVED, not in a doc page), kept verbatim under {@code golden/observed/}: an
+   * {@link InvalidRequestException} naming the field {@code email}, with the vendor's code and desc,
+   * neither retried nor followed by the existence probe of other 414 answers.
+   */
+  @Test
+  void updateUinfo_observedEmailRefusalNamesTheField() {
+    String body = Wiretap.resource("golden/observed/updateUinfo-not-email.response.json");
+    assertThat(body).isEqualTo("{\"desc\":\"邮件 not email\",\"code\":414}");
+    WM.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(200)
+        .withHeader("Content-Type", "application/json; charset=utf-8").withBody(body)));
+
+    assertThatThrownBy(() -> client.profiles().update("zhangsan", ProfileUpdate.builder().email("邮件").build()))
+        .isInstanceOfSatisfying(InvalidRequestException.class, e -> {
+          assertThat(e.field()).contains("email");
+          assertThat(e.vendorCode()).contains("414");
+          assertThat(e.vendorMessage()).contains("邮件 not email");
+          assertThat(e.httpStatus()).hasValue(200);
+          assertThat(e.provider()).contains("netease");
+          assertThat(e.operation()).contains("profiles.update");
+          assertThat(e.isRetryable()).isFalse();
+        });
+    assertThat(WM.getAllServeEvents()).hasSize(1);
+    assertThat(Wiretap.form(WM.getAllServeEvents().get(0).getRequest()))
+        .containsExactly(Map.entry("accid", "zhangsan"), Map.entry("email", "邮件"));
+  }
 }

@@ -268,16 +268,17 @@ class MemberAttributesTest {
   }
 
   /**
-   * Issue 9: a queryDetail answer without the documented fields (tinfo; an owner object; admins
-   * and members arrays; an accid on every member) is an unavailable vendor, never "not a member".
-   * The owner as a bare accid is team/query's shape, not queryDetail's (netease-facts §6).
+   * Issue 9: a queryDetail answer without the documented fields (tinfo; an owner object; a members
+   * array; an accid on every member) or with a field of the wrong type (admins not an array) is an
+   * unavailable vendor, never "not a member". The owner as a bare accid is team/query's shape, not
+   * queryDetail's (netease-facts §6). A missing admins array is not malformed (see below).
    */
   @ParameterizedTest
   @ValueSource(strings = {
       "{\"code\":200}",
       "{\"code\":200,\"tinfo\":{}}",
       "{\"code\":200,\"tinfo\":{\"owner\":{\"accid\":\"own\"},\"admins\":[]}}",
-      "{\"code\":200,\"tinfo\":{\"owner\":{\"accid\":\"own\"},\"members\":[{\"accid\":\"bob\"}]}}",
+      "{\"code\":200,\"tinfo\":{\"owner\":{\"accid\":\"own\"},\"admins\":\"adm\",\"members\":[{\"accid\":\"bob\"}]}}",
       "{\"code\":200,\"tinfo\":{\"owner\":\"own\",\"admins\":[],\"members\":[{\"accid\":\"bob\"}]}}",
       "{\"code\":200,\"tinfo\":{\"owner\":{\"nick\":\"x\"},\"admins\":[],\"members\":[{\"accid\":\"bob\"}]}}",
       "{\"code\":200,\"tinfo\":{\"owner\":{\"accid\":\"own\"},\"admins\":[],\"members\":[{\"custom\":\"{}\"}]}}",
@@ -296,5 +297,51 @@ class MemberAttributesTest {
     assertThatThrownBy(() -> client.groupMemberAttributes().setAll(TID, Map.of("bob", map("a", "1"))))
         .isInstanceOf(ProviderUnavailableException.class);
     assertThat(sent(UPDATE)).isEmpty();
+  }
+
+  /**
+   * Issue 8: a team without admins may leave {@code admins} out (not documented either way,
+   * netease-facts §6): that is no admins, not a malformed answer; the owner and members stay required.
+   */
+  @Test
+  void aTeamWithoutAnAdminsFieldHasNoAdmins() throws Exception {
+    WM.stubFor(post(urlEqualTo(QUERY)).willReturn(okJson("{\"code\":200,\"tinfo\":{\"tid\":1001,\"owner\":{\"accid\":\"own\"},"
+        + "\"members\":[{\"accid\":\"bob\",\"custom\":\"{\\\"a\\\":\\\"1\\\"}\"}]}}")));
+
+    assertThat(client.groupMemberAttributes().get(TID, "bob")).isEqualTo(map("a", "1"));
+    assertThat(client.groupMemberAttributes().get(TID, "own")).isEmpty();
+    assertThatThrownBy(() -> client.groupMemberAttributes().get(TID, "adm")).isInstanceOf(NotFoundException.class);
+    assertThat(client.groupMemberAttributes().set(TID, "bob", map("b", "2"))).isEqualTo(map("b", "2"));
+    assertThat(Wiretap.form(sent(UPDATE).get(0).getRequest())).containsEntry("owner", "own")
+        .containsEntry("custom", "{\"a\":\"1\",\"b\":\"2\"}");
+  }
+
+  /**
+   * Issue 9: the answer of a write is lost (a reset connection, a 500 code) but the write landed.
+   * It is not replayed; the team is read again, and the member's custom being what was written
+   * makes it a success. When it is not, the failure stands.
+   */
+  @Test
+  void aLostAnswerOfAWriteThatLandedIsASuccessAfterReadingBack() {
+    WM.stubFor(post(urlEqualTo(UPDATE)).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+    String landed = "{\"code\":200,\"tinfo\":{\"owner\":{\"accid\":\"own\"},\"admins\":[],\"members\":["
+        + "{\"accid\":\"bob\",\"custom\":\"{\\\"a\\\":\\\"1\\\"}\"},{\"accid\":\"carol\"}]}}";
+    WM.stubFor(post(urlEqualTo(QUERY)).inScenario("w").whenScenarioStateIs("Started").willReturn(okJson(teamJson()))
+        .willSetStateTo("written"));
+    WM.stubFor(post(urlEqualTo(QUERY)).inScenario("w").whenScenarioStateIs("written").willReturn(okJson(landed)));
+
+    assertThat(client.groupMemberAttributes().set(TID, "bob", map("a", "1"))).isEqualTo(map("a", "1"));
+    assertThat(sent(UPDATE)).as("not replayed").hasSize(1);
+    assertThat(sent(QUERY)).as("the read, and the read back").hasSize(2);
+
+    // carol's write did not land: the read back shows her custom unchanged, the failure stands.
+    assertThatThrownBy(() -> client.groupMemberAttributes().set(TID, "carol", map("a", "1")))
+        .isInstanceOf(ProviderUnavailableException.class);
+    assertThat(sent(UPDATE)).hasSize(2);
+  }
+
+  private static String teamJson() {
+    return "{\"code\":200,\"tinfo\":{\"owner\":{\"accid\":\"own\"},\"admins\":[],\"members\":["
+        + "{\"accid\":\"bob\"},{\"accid\":\"carol\"}]}}";
   }
 }

@@ -12,7 +12,6 @@ import io.imfacade.profile.ProfileField;
 import io.imfacade.spi.ConfigKey;
 import io.imfacade.spi.ImProvider;
 import io.imfacade.spi.LengthLimit;
-import io.imfacade.spi.LengthUnit;
 import io.imfacade.spi.ProviderContext;
 import io.imfacade.spi.ProviderMetadata;
 import io.imfacade.spi.VendorLimits;
@@ -80,19 +79,31 @@ class NeteaseProviderTest {
     assertThat(metadata.limits().name()).isEqualTo("netease");
   }
 
-  /** The limits against /work/notes/netease-facts.md, literal values with their sections. */
+  /** The limits against vendor-simulators/evidence/netease-facts.md, literal values with their sections. */
   @Test
   void theLimitsAreTheDocumentedOnes() {
     VendorLimits limits = NeteaseProvider.METADATA.limits();
 
-    // §3 updateUinfo: "字符" read as UTF-16 code units (refuses more), icon in bytes.
-    assertThat(limits.profileField(ProfileField.NICKNAME)).isEqualTo(LengthLimit.of(64, LengthUnit.UTF16_UNITS));
-    assertThat(limits.profileField(ProfileField.AVATAR_URL)).isEqualTo(LengthLimit.of(1024, LengthUnit.BYTES));
-    assertThat(limits.profileField(ProfileField.BIRTH)).isEqualTo(LengthLimit.of(16, LengthUnit.UTF16_UNITS));
-    assertThat(limits.profileField(ProfileField.SIGN)).isEqualTo(LengthLimit.of(256, LengthUnit.UTF16_UNITS));
-    assertThat(limits.profileField(ProfileField.EMAIL)).isEqualTo(LengthLimit.of(64, LengthUnit.UTF16_UNITS));
-    assertThat(limits.profileField(ProfileField.PHONE)).isEqualTo(LengthLimit.of(32, LengthUnit.UTF16_UNITS));
-    assertThat(limits.profileField(ProfileField.EXT)).isEqualTo(LengthLimit.of(1024, LengthUnit.UTF16_UNITS));
+    // §3 updateUinfo (seed 003): "字符" has no counting rule: UTF-16 code units, the stricter of the
+    // two character readings (never fewer than code points); icon is stated in "字节", bytes.
+    // Literal values (maxBytes, maxUtf16Units, maxCodePoints), not LengthLimit.of(...).
+    int none = Integer.MAX_VALUE;
+    assertThat(limits.profileField(ProfileField.NICKNAME)).isEqualTo(new LengthLimit(none, 64, none));
+    assertThat(limits.profileField(ProfileField.AVATAR_URL)).isEqualTo(new LengthLimit(1024, none, none));
+    assertThat(limits.profileField(ProfileField.BIRTH)).isEqualTo(new LengthLimit(none, 16, none));
+    assertThat(limits.profileField(ProfileField.SIGN)).isEqualTo(new LengthLimit(none, 256, none));
+    assertThat(limits.profileField(ProfileField.EMAIL)).isEqualTo(new LengthLimit(none, 64, none));
+    assertThat(limits.profileField(ProfileField.PHONE)).isEqualTo(new LengthLimit(none, 32, none));
+    assertThat(limits.profileField(ProfileField.EXT)).isEqualTo(new LengthLimit(none, 1024, none));
+    assertThat(limits.profileField(ProfileField.NICKNAME)).hasToString("64 UTF-16 code units");
+    // Issue 8 item 7: 33 emoji are 66 UTF-16 code units (over 64) but 33 code points; the message names the unit.
+    assertThat(limits.profileField(ProfileField.NICKNAME).violation("😀".repeat(33)))
+        .isEqualTo("66 UTF-16 code units, over the limit of 64 UTF-16 code units");
+    assertThat(limits.profileField(ProfileField.NICKNAME).violation("😀".repeat(32))).isNull();
+    assertThat(limits.profileField(ProfileField.NICKNAME).violation("张".repeat(64))).as("64 CJK: 192 bytes, not counted").isNull();
+    assertThat(limits.profileField(ProfileField.AVATAR_URL).violation("https://e.cn/" + "头".repeat(337))).isNull();
+    assertThat(limits.profileField(ProfileField.AVATAR_URL).violation("https://e.cn/" + "头".repeat(337) + "a"))
+        .isEqualTo("1025 bytes, over the limit of 1024 bytes");
     assertThat(limits.profileKeys()).as("no custom attributes, no total: no storage keys").isEmpty();
     assertThat(limits.profileTotalBytes()).isEqualTo(Integer.MAX_VALUE);
     assertThat(limits.profileBatchGet()).as("§3 getUinfos").isEqualTo(200);
@@ -101,7 +112,8 @@ class NeteaseProviderTest {
     assertThat(limits.memberKey()).isEqualTo(LengthLimit.NONE);
     assertThat(limits.memberValue()).isEqualTo(LengthLimit.NONE);
     // §1 alias 128, friend cap 3000; §2 block list 3000.
-    assertThat(limits.remark()).isEqualTo(LengthLimit.of(128, LengthUnit.UTF16_UNITS));
+    // alias: "128 位字符" (v2 doc), characters: UTF-16 units as above.
+    assertThat(limits.remark()).isEqualTo(new LengthLimit(none, 128, none));
     assertThat(limits.contactsMax()).isEqualTo(3000);
     assertThat(limits.blockListMax()).isEqualTo(3000);
     // §4 accid: 32 of letters, digits, _ @ . -

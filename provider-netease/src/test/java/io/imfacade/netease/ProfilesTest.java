@@ -1,5 +1,6 @@
 package io.imfacade.netease;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -13,6 +14,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import io.imfacade.ImClient;
+import io.imfacade.error.ImException;
+import io.imfacade.error.InvalidRequestException;
 import io.imfacade.error.NotFoundException;
 import io.imfacade.error.ProviderUnavailableException;
 import io.imfacade.profile.Gender;
@@ -40,6 +43,7 @@ class ProfilesTest {
 
   private static final String GET = "/nimserver/user/getUinfos.action";
   private static final String UPDATE = "/nimserver/user/updateUinfo.action";
+  private static final String ONLINE = "/nimserver/user/userOnlineStatus.action";
   private static final ObjectMapper JSON = new ObjectMapper();
   /** The card parameter of each neutral field (seed 003). */
   private static final Map<ProfileField, String> CARD_FIELDS = Map.of(
@@ -116,12 +120,26 @@ class ProfilesTest {
         Map.entry(param, field == ProfileField.GENDER ? "0" : ""));
   }
 
+  private static void unknownAccounts(String... accids) {
+    StringBuilder list = new StringBuilder();
+    for (String a : accids) {
+      list.append(list.length() == 0 ? "" : ",").append('"').append(a).append('"');
+    }
+    WM.stubFor(post(urlEqualTo(ONLINE)).willReturn(okJson("{\"code\":200,\"data\":{\"invalidAccids\":[" + list + "],\"status\":{}}}")));
+  }
+
+  private List<String> sentPaths() {
+    List<ServeEvent> events = new ArrayList<>(WM.getAllServeEvents());
+    Collections.reverse(events);
+    List<String> paths = new ArrayList<>();
+    events.forEach(e -> paths.add(e.getRequest().getUrl()));
+    return paths;
+  }
+
   @Test
-  void deleteClearsEveryFieldAndAnUnknownUserHasNothingToDelete() {
+  void deleteClearsEveryField() {
     WM.stubFor(post(urlEqualTo(UPDATE)).willReturn(okJson("{\"code\":200}")));
     client.profiles().delete("alice");
-    WM.stubFor(post(urlEqualTo(UPDATE)).willReturn(okJson("{\"code\":404,\"desc\":\"accid not exist: ghost\"}")));
-    client.profiles().delete("ghost");
 
     Map<String, String> form = sentForms().get(0);
     assertThat(form).containsOnlyKeys("accid", "name", "icon", "gender", "sign", "birth", "email", "mobile", "ex");
@@ -133,12 +151,108 @@ class ProfilesTest {
     });
   }
 
-  @Test
-  void updateOfAnUnknownUserIsNotFound() {
-    WM.stubFor(post(urlEqualTo(UPDATE)).willReturn(okJson("{\"code\":404,\"desc\":\"accid not exist: ghost\"}")));
+  /**
+   * Issue 8 item 3: deleting the card of an unknown user succeeds whatever the server answers (404,
+   * 414, 403, any desc): the existence probe decides. A refusal for a user who exists is thrown.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "{\"code\":404,\"desc\":\"accid not exist: ghost\"}",
+      "{\"code\":414,\"desc\":\"accid not exists: ghost\"}",
+      "{\"code\":403,\"desc\":\"illegal op\"}",
+  })
+  void deleteOfAnUnknownUserSucceedsWhateverTheRefusal(String refusal) {
+    WM.stubFor(post(urlEqualTo(UPDATE)).willReturn(okJson(refusal)));
+    unknownAccounts("ghost");
+
+    client.profiles().delete("ghost");
+    assertThatThrownBy(() -> client.profiles().delete("alice")).as("alice exists: the refusal stands")
+        .isInstanceOfSatisfying(ImException.class, e -> assertThat(refusal).contains(e.vendorMessage().orElseThrow()));
+
+    assertThat(sentPaths()).containsExactly(UPDATE, ONLINE, UPDATE, ONLINE);
+    assertThat(sentForms().get(1)).containsExactly(Map.entry("accids", "[\"ghost\"]"));
+  }
+
+  /** Issue 8 item 3: an update of an unknown user is not found, whichever code the server uses. */
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "{\"code\":404,\"desc\":\"accid not exist: ghost\"}",
+      "{\"code\":414,\"desc\":\"accid not exists: ghost\"}",
+      "{\"code\":403,\"desc\":\"illegal op\"}",
+  })
+  void updateOfAnUnknownUserIsNotFound(String refusal) {
+    WM.stubFor(post(urlEqualTo(UPDATE)).willReturn(okJson(refusal)));
+    unknownAccounts("ghost");
 
     assertThatThrownBy(() -> client.profiles().update("ghost", ProfileUpdate.builder().nickname("x").build()))
-        .isInstanceOf(NotFoundException.class);
+        .isInstanceOfSatisfying(NotFoundException.class, e -> {
+          assertThat(e.operation()).contains("profiles.update");
+          assertThat(refusal).contains(e.vendorMessage().orElseThrow());
+        });
+  }
+
+  /** A refusal of an existing user's update is the refusal itself, not "not found". */
+  @Test
+  void aRefusedUpdateOfAnExistingUserIsThrownAsItIs() {
+    WM.stubFor(post(urlEqualTo(UPDATE)).willReturn(okJson("{\"code\":414,\"desc\":\"mobile not a phone number\"}")));
+    unknownAccounts();
+
+    assertThatThrownBy(() -> client.profiles().update("alice", ProfileUpdate.builder().phone("x").build()))
+        .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.vendorCode()).contains("414"));
+  }
+
+  /**
+   * Issue 8 item 3: a getUinfos call refused because of unknown accids (one plausible answer;
+   * netease-facts §3) is asked again without them: they have no profile. A refusal the probe
+   * cannot explain stands.
+   */
+  @Test
+  void aBatchReadRefusedForUnknownAccidsIsAskedAgainWithoutThem() throws Exception {
+    WM.stubFor(post(urlEqualTo(GET)).willReturn(okJson("{\"code\":414,\"desc\":\"accid not exists: ghost,nobody\"}")));
+    WM.stubFor(post(urlEqualTo(GET)).withFormParam("accids", equalTo("[\"alice\",\"bob\"]"))
+        .willReturn(okJson("{\"code\":200,\"uinfos\":[{\"accid\":\"alice\",\"name\":\"Alice\"},{\"accid\":\"bob\"}]}")));
+    unknownAccounts("ghost", "nobody");
+
+    Map<String, UserProfile> all = client.profiles().getAll(List.of("alice", "Ghost", "bob", "nobody"));
+
+    assertThat(all).containsOnlyKeys("alice");
+    assertThat(all.get("alice")).isEqualTo(UserProfile.builder("alice").nickname("Alice").build());
+    assertThat(sentPaths()).containsExactly(GET, ONLINE, GET);
+    assertThat(client.profiles().get("ghost")).isEmpty();
+    assertThat(sentPaths()).as("only unknown accids: no second read").containsExactly(GET, ONLINE, GET, GET, ONLINE);
+
+    unknownAccounts();
+    assertThatThrownBy(() -> client.profiles().getAll(List.of("carol", "dave")))
+        .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.vendorCode()).contains("414"));
+  }
+
+  /** The NOT_FOUND flavour of an unknown accid: an item with nothing set and valid false, no profile. */
+  @Test
+  void anInvalidItemOfAnUnknownUserIsNoProfile() {
+    WM.stubFor(post(urlEqualTo(GET)).willReturn(okJson(
+        "{\"code\":200,\"uinfos\":[{\"accid\":\"ghost\",\"gender\":0,\"valid\":false,\"mute\":false},{\"accid\":\"bob\",\"name\":\"B\"}]}")));
+
+    assertThat(client.profiles().getAll(List.of("ghost", "bob"))).containsOnlyKeys("bob");
+  }
+
+  /**
+   * Item 5: the server checks the email format and answers {@code "<value> not email"} (the one
+   * recorded answer: {@code {"desc":"邮件 not email","code":414}}, netease-facts §3). That is an
+   * invalid request naming the field {@code email}, without asking whether the user exists.
+   */
+  @Test
+  void aRefusedEmailIsAnInvalidRequestNamingTheField() {
+    WM.stubFor(post(urlEqualTo(UPDATE)).willReturn(okJson("{\"desc\":\"张三@例子.中国 not email\",\"code\":414}")));
+
+    assertThatThrownBy(() -> client.profiles().update("alice", ProfileUpdate.builder().email("张三@例子.中国").build()))
+        .isInstanceOfSatisfying(InvalidRequestException.class, e -> {
+          assertThat(e.field()).contains("email");
+          assertThat(e.vendorCode()).contains("414");
+          assertThat(e.vendorMessage()).contains("张三@例子.中国 not email");
+          assertThat(e.operation()).contains("profiles.update");
+          assertThat(e.isRetryable()).isFalse();
+        });
+    assertThat(sentPaths()).containsExactly(UPDATE);
   }
 
   @Test

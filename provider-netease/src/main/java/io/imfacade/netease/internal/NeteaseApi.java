@@ -28,6 +28,16 @@ interface NeteaseApi {
   @POST("user/getUinfos.action")
   Call<Wire.Uinfos> getUinfos(@Tag CallTag tag, @Field("accids") String accids);
 
+  /**
+   * {@code accids}: a JSON array; the answer's {@code data.invalidAccids} lists the ones that are
+   * not registered accounts (netease-facts §3: the official SDK's test asserts this for a
+   * never-created accid). Used as the existence probe.
+   */
+  @FormUrlEncoded
+  @Headers({FORM, ACCEPT_JSON})
+  @POST("user/userOnlineStatus.action")
+  Call<Wire.OnlineStatus> userOnlineStatus(@Tag CallTag tag, @Field("accids") String accids);
+
   /** {@code fields}: only the card fields that change ({@code ""} clears one). */
   @FormUrlEncoded
   @Headers({FORM, ACCEPT_JSON})
@@ -41,10 +51,15 @@ interface NeteaseApi {
   Call<Wire.Status> addFriend(@Tag CallTag tag, @Field("accid") String accid, @Field("faccid") String faccid,
       @Field("type") int type);
 
+  /**
+   * {@code isDeleteAlias}: also delete the caller's alias for the friend. The default, false,
+   * keeps it, and a later add brings it back (netease-facts §1).
+   */
   @FormUrlEncoded
   @Headers({FORM, ACCEPT_JSON})
   @POST("friend/delete.action")
-  Call<Wire.Status> deleteFriend(@Tag CallTag tag, @Field("accid") String accid, @Field("faccid") String faccid);
+  Call<Wire.Status> deleteFriend(@Tag CallTag tag, @Field("accid") String accid, @Field("faccid") String faccid,
+      @Field("isDeleteAlias") boolean isDeleteAlias);
 
   /** {@code alias}: the remark; {@code ""} removes it. */
   @FormUrlEncoded

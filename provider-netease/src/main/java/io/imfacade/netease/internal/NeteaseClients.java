@@ -35,6 +35,6 @@ public final class NeteaseClients {
         .signer(new Signer(appKey, appSecret, context.clock()))
         .build();
     return ProviderClient.of("NeteaseClient{appKey=" + appKey + "}", new NeteaseProfiles(core, metadata.limits()),
-        new NeteaseMemberAttributes(core, metadata.limits()), new NeteaseContacts(core), () -> { });
+        new NeteaseMemberAttributes(core, metadata.limits()), new NeteaseContacts(core, metadata.limits()), () -> { });
   }
 }

@@ -37,7 +37,9 @@ import org.jspecify.annotations.Nullable;
  *   <caption>body code to exception</caption>
  *   <tr><td>414 parameter error</td><td>{@link InvalidRequestException}; when {@code desc} speaks
  *       of the signature ({@code checksum}, {@code AppKey}, {@code Nonce}, {@code CurTime}, "http
- *       header") an {@link AuthenticationException}: NetEase reports a bad CheckSum as a 414</td></tr>
+ *       header") an {@link AuthenticationException}: NetEase reports a bad CheckSum as a 414; when
+ *       it is {@code "<value> not email"} (the observed refusal of a malformed email, netease-facts
+ *       §3) the exception names the field {@code email}</td></tr>
  *   <tr><td>416 frequency control</td><td>{@link RateLimitedException} with a retry-after of 10 s,
  *       the documented block (§7): the transport then pauses the whole app's limiter that long</td></tr>
  *   <tr><td>403 illegal operation / no permission</td><td>{@link FeatureNotEnabledException}: the
@@ -71,6 +73,8 @@ final class NeteaseErrorMapper implements ErrorMapper {
   /** How long NetEase blocks an app that went over its rate (netease-facts §7). */
   static final Duration RATE_LIMIT_BLOCK = Duration.ofSeconds(10);
 
+  /** The neutral name of the email field. */
+  static final String EMAIL_FIELD = io.imfacade.profile.ProfileField.EMAIL.fieldName();
   private static final int EXCERPT = 200;
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Set<Integer> TRANSIENT_STATUSES = Set.of(408, 500, 502, 503, 504);
@@ -143,6 +147,10 @@ final class NeteaseErrorMapper implements ErrorMapper {
     if (code == 414 && isSignatureComplaint(desc)) {
       return new AuthenticationException("the vendor refused the request signature", details.retryable(false).build());
     }
+    if (code == 414 && isEmailComplaint(desc)) {
+      return new InvalidRequestException("the vendor refused the email address as malformed", EMAIL_FIELD,
+          details.retryable(false).build(), null);
+    }
     ErrorDetails d = details.retryable(rule.retryable()).build();
     String message = rule.message();
     return switch (rule.kind()) {
@@ -155,6 +163,14 @@ final class NeteaseErrorMapper implements ErrorMapper {
       case RATE_LIMITED -> new RateLimitedException(message, d, RATE_LIMIT_BLOCK, null);
       case UNAVAILABLE -> new ProviderUnavailableException(message, d);
     };
+  }
+
+  /**
+   * Whether a 414's {@code desc} is the email format refusal, {@code "<value> not email"}: the one
+   * recorded answer is {@code {"desc":"邮件 not email","code":414}} (netease-facts §3).
+   */
+  static boolean isEmailComplaint(@Nullable String desc) {
+    return desc != null && desc.endsWith(" not email");
   }
 
   /** Whether a 414's {@code desc} is about the CheckSum headers rather than a parameter. */

@@ -3,6 +3,7 @@ package io.imfacade.netease.internal;
 import io.imfacade.error.ConflictException;
 import io.imfacade.error.ImException;
 import io.imfacade.error.NotFoundException;
+import io.imfacade.error.ProviderUnavailableException;
 import io.imfacade.error.QuotaExceededException;
 import io.imfacade.group.BatchResult;
 import io.imfacade.group.GroupMemberAttributes;
@@ -50,8 +51,15 @@ import org.jspecify.annotations.Nullable;
  * {@link QuotaExceededException}, failed writes with their own exception. It throws only when the
  * team cannot be read, that is when nothing could be attempted.
  *
- * <p>A {@code queryDetail} answer without {@code tinfo}, its owner, admins or members, or with a
- * member that names no accid, is malformed ({@link RemoteCore#malformed}), never "not a member".
+ * <p><b>A write whose answer is lost</b> (a broken connection or timeout after sending, a 5xx
+ * code: a {@link ProviderUnavailableException}) may have landed. It is not replayed (see above);
+ * the team is read again instead: if the member's {@code custom} is exactly what was written, the
+ * write landed and succeeds; otherwise the failure stands, and repeating the neutral call is safe.
+ *
+ * <p>A {@code queryDetail} answer without {@code tinfo}, its owner or members, or with a member that
+ * names no accid, is malformed ({@link RemoteCore#malformed}), never "not a member". A missing
+ * {@code admins} is read as no admins: the SDK models the field, but a team without admins may well
+ * leave it out (not documented either way, netease-facts §6).
  */
 final class NeteaseMemberAttributes implements GroupMemberAttributes {
 
@@ -161,21 +169,40 @@ final class NeteaseMemberAttributes implements GroupMemberAttributes {
   }
 
   private Boolean write(Operation op, Team team, PlannedWrite w) {
-    core.call(op, tag -> core.api().updateTeamMemberCustom(tag, team.tid(), team.owner(), w.user(), w.custom()));
+    try {
+      core.call(op, tag -> core.api().updateTeamMemberCustom(tag, team.tid(), team.owner(), w.user(), w.custom()));
+    } catch (ProviderUnavailableException e) {
+      if (!landed(op, team.tid(), w)) {
+        throw e;
+      }
+    }
     return Boolean.TRUE;
+  }
+
+  /** Whether the member's {@code custom} now is what {@code w} wrote: the write of a lost answer landed. */
+  private boolean landed(Operation op, String tid, PlannedWrite w) {
+    Team now;
+    try {
+      now = read(Operation.idempotent(op.name()), tid);
+    } catch (ImException e) {
+      return false; // cannot tell: the write's own failure stands
+    }
+    return now.customs().containsKey(w.user()) && w.custom().equals(now.customs().get(w.user()));
   }
 
   /** The team, or {@link NotFoundException} (code 803) when it does not exist. */
   private Team read(Operation op, String tid) {
     Wire.TeamDetail answer = core.call(op, tag -> core.api().queryTeamDetail(tag, tid));
     Wire.TeamInfo info = answer.tinfo();
-    if (info == null || info.owner() == null || info.admins() == null || info.members() == null) {
+    if (info == null || info.owner() == null || info.members() == null) {
       throw core.malformed(op, "team/queryDetail of group " + tid + " answered code 200 without tinfo with"
-          + " its owner, admins and members");
+          + " its owner and members");
     }
     Map<String, @Nullable String> customs = new LinkedHashMap<>();
     String owner = add(op, customs, info.owner());
-    info.admins().forEach(m -> add(op, customs, m));
+    if (info.admins() != null) {
+      info.admins().forEach(m -> add(op, customs, m));
+    }
     info.members().forEach(m -> add(op, customs, m));
     return new Team(tid, owner, customs);
   }

@@ -1,5 +1,6 @@
 package io.imfacade.netease.internal;
 
+import io.imfacade.error.ImException;
 import io.imfacade.error.NotFoundException;
 import io.imfacade.http.Operation;
 import io.imfacade.http.RemoteCore;
@@ -9,6 +10,7 @@ import io.imfacade.profile.ProfileUpdate;
 import io.imfacade.profile.UserProfile;
 import io.imfacade.profile.UserProfileService;
 import io.imfacade.spi.VendorLimits;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -35,6 +37,17 @@ import java.util.Set;
  * <p>NetEase cannot delete a card: {@link #delete} clears every field instead (all sent empty,
  * gender 0), which reads back as no profile. The account itself stays. Custom attributes and the
  * total size are not offered (the guard refuses them with the metadata's reason).
+ *
+ * <p><b>Unknown users.</b> What {@code getUinfos} and {@code updateUinfo} answer for an accid that
+ * was never registered is not documented (netease-facts §3: left out, an item, or the whole call
+ * refused; 414, 404 or 200 for an update). So an undocumented refusal ({@link
+ * Accounts#isUndocumentedRefusal}) is settled by asking whether the account exists ({@link
+ * Accounts#unknown}): an update of an unknown user is a {@link NotFoundException}, a delete of one
+ * succeeds (there is nothing to remove), a batch read asks again without the unknown accids (they
+ * have no profile). A refusal that names the email format ({@code "<value> not email"}) is an
+ * {@link io.imfacade.error.InvalidRequestException} naming the field {@code email} ({@link
+ * NeteaseErrorMapper}). An item of an unknown user ({@code "valid":false}, nothing set) reads as
+ * no profile like any empty card.
  */
 final class NeteaseProfiles implements UserProfileService {
 
@@ -49,11 +62,16 @@ final class NeteaseProfiles implements UserProfileService {
       ProfileField.PHONE, "mobile",
       ProfileField.EXT, "ex")));
 
+  /** The documented desc of a getUinfos call with too many accids (seed 003): it means what it says. */
+  static final String TOO_MANY_ACCIDS = "limit max accids size";
+
   private final RemoteCore<NeteaseApi> core;
+  private final Accounts accounts;
   private final int batch;
 
   NeteaseProfiles(RemoteCore<NeteaseApi> core, VendorLimits limits) {
     this.core = core;
+    this.accounts = new Accounts(core);
     this.batch = limits.profileBatchGet();
   }
 
@@ -68,8 +86,29 @@ final class NeteaseProfiles implements UserProfileService {
     return core.readInOrder(List.copyOf(userIds), batch, chunk -> read(Ops.PROFILES_GET_ALL, chunk));
   }
 
-  /** One {@code getUinfos} request: the non-empty profiles among {@code ids}, by lower-case id. */
+  /**
+   * The non-empty profiles among {@code ids}, by lower-case id: one {@code getUinfos} request, and
+   * a second one without the unknown accids if the first is refused because of them.
+   */
   private Map<String, UserProfile> read(Operation op, List<String> ids) {
+    try {
+      return readOnce(op, ids);
+    } catch (ImException e) {
+      if (!Accounts.isUndocumentedRefusal(e) || e.vendorMessage().filter(d -> d.startsWith(TOO_MANY_ACCIDS)).isPresent()) {
+        throw e; // a transport failure, or the documented refusal of too many accids
+      }
+      Set<String> unknown = accounts.unknown(op, ids);
+      if (unknown.isEmpty()) {
+        throw e;
+      }
+      List<String> known = new ArrayList<>(ids);
+      known.removeAll(unknown);
+      return known.isEmpty() ? Map.of() : readOnce(op, known);
+    }
+  }
+
+  /** One {@code getUinfos} request: the non-empty profiles among {@code ids}, by lower-case id. */
+  private Map<String, UserProfile> readOnce(Operation op, List<String> ids) {
     String accids = Wire.jsonArray(ids);
     Wire.Uinfos answer = core.call(op, tag -> core.api().getUinfos(tag, accids));
     if (answer.uinfos() == null) {
@@ -95,18 +134,36 @@ final class NeteaseProfiles implements UserProfileService {
     Map<String, String> form = new LinkedHashMap<>();
     update.values().forEach((field, value) -> form.put(CARD_FIELDS.get(field), value));
     update.gender().ifPresent(g -> form.put(CARD_FIELDS.get(ProfileField.GENDER), Integer.toString(g.wireValue())));
-    core.call(Ops.PROFILES_UPDATE, tag -> core.api().updateUinfo(tag, userId, form));
+    Operation op = Ops.PROFILES_UPDATE;
+    try {
+      core.call(op, tag -> core.api().updateUinfo(tag, userId, form));
+    } catch (ImException e) {
+      if (!Accounts.isUndocumentedRefusal(e) || e instanceof NotFoundException) {
+        throw e; // says what it means, such as 404 "object does not exist" for the account
+      }
+      if (!accounts.unknown(op, List.of(userId)).isEmpty()) {
+        throw Accounts.notFound(e, "user " + userId + " does not exist");
+      }
+      throw e;
+    }
   }
 
-  /** Clears every card field. An unknown user has nothing to remove: the vendor's 404 is success here. */
+  /** Clears every card field. An unknown user has nothing to remove: success, whatever the refusal. */
   @Override
   public void delete(String userId) {
     Map<String, String> form = new LinkedHashMap<>();
     CARD_FIELDS.forEach((field, param) -> form.put(param, field == ProfileField.GENDER ? "0" : ""));
+    Operation op = Ops.PROFILES_DELETE;
     try {
-      core.call(Ops.PROFILES_DELETE, tag -> core.api().updateUinfo(tag, userId, form));
-    } catch (NotFoundException e) {
-      // No such account: nothing to remove.
+      core.call(op, tag -> core.api().updateUinfo(tag, userId, form));
+    } catch (ImException e) {
+      if (!Accounts.isUndocumentedRefusal(e)) {
+        throw e;
+      }
+      if (!accounts.unknown(op, List.of(userId)).isEmpty()) {
+        return; // no such account: nothing to remove
+      }
+      throw e;
     }
   }
 

@@ -7,16 +7,23 @@ import io.imfacade.http.Operation;
  * an ambiguous failure (a 5xx code or a broken connection after the request was sent).
  *
  * <ul>
- *   <li>Reads ({@code getUinfos}, {@code friend/get}, {@code listBlackAndMuteList}, {@code
- *       team/queryDetail}) change nothing: idempotent.
+ *   <li>Reads ({@code getUinfos}, {@code userOnlineStatus}, {@code friend/get}, {@code
+ *       listBlackAndMuteList}, {@code team/queryDetail}) change nothing: idempotent.
  *   <li>{@code updateUinfo} writes the same values again, {@code friend/update} the same alias,
- *       {@code setSpecialRelation} adds to or removes from a set, {@code friend/delete} leaves the
- *       same state, and {@code friend/add} with type 1 leaves an existing friendship as it is:
- *       idempotent.
+ *       {@code friend/delete} leaves the same state: idempotent.
+ *   <li>{@code friend/add} ({@code type=1}) and {@code setSpecialRelation} (block) leave a
+ *       friendship or a block that is in place as it is — the official SDK's tests repeat both for
+ *       the same pair and expect success (netease-facts §1, §2) — so they are idempotent by
+ *       outcome and are replayed. How a replay is answered is not documented (200, 417 "repeated
+ *       operation" or 414 are plausible): {@link NeteaseContacts} reads the list back on any such
+ *       refusal and reports success when the friend or the block is in place, so a replay of a
+ *       write that landed never turns into a {@link io.imfacade.error.ConflictException}.
  *   <li>{@code team/updateTeamNick} is <em>not</em>: it writes a member's whole {@code custom}
  *       string, computed from a read made before the first attempt. Replaying it after an
- *       ambiguous failure could overwrite what another writer stored in between; the caller's own
- *       retry of {@code set} reads again and merges, which is the safe way to repeat it.
+ *       ambiguous failure could overwrite what another writer stored in between; {@link
+ *       NeteaseMemberAttributes} reads the team again instead and succeeds if the write landed;
+ *       otherwise the caller's own retry of {@code set} reads again and merges, which is the safe
+ *       way to repeat it.
  * </ul>
  */
 final class Ops {

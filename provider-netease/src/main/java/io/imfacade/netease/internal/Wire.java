@@ -53,6 +53,16 @@ final class Wire {
       @Nullable String email, @Nullable String birth, @Nullable String mobile, @Nullable String ex,
       @Nullable String gender) {}
 
+  /**
+   * {@code user/userOnlineStatus.action}: {@code {"code":200,"data":{"invalidAccids":[...],
+   * "status":{accid:[{clientType,loginTime}]}}}} (jsdk AccountV1Service.queryOnlineStatus). Only
+   * {@code invalidAccids} is read; the SDK reads its absence as an empty list.
+   */
+  record OnlineStatus(@Nullable Integer code, @Nullable String desc, @Nullable OnlineData data) implements Envelope {}
+
+  /** The {@code data} of {@link OnlineStatus}. */
+  record OnlineData(@Nullable List<@Nullable String> invalidAccids) {}
+
   /** {@code friend/get.action}: {@code {"code":200,"size":n,"friends":[...]}}. */
   record Friends(@Nullable Integer code, @Nullable String desc, @Nullable List<@Nullable Friend> friends)
       implements Envelope {}

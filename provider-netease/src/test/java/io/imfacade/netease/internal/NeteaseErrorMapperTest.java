@@ -169,4 +169,22 @@ class NeteaseErrorMapperTest {
     ImException e = mapper.fromHttpFailure(new HttpFailure("netease", OP, 502, "x".repeat(5000), null, null));
     assertThat(e.vendorMessage()).hasValueSatisfying(m -> assertThat(m).hasSize(203).endsWith("..."));
   }
+
+  /** The email refusal {@code "<value> not email"} (netease-facts §3) names the field; other 414s name none. */
+  @Test
+  void theEmailRefusalNamesTheEmailField() {
+    ImException email = map(414, "张三@例子.中国 not email");
+    ImException other = map(414, "mobile not a phone number");
+    ImException notEmailAlone = map(414, "not email");
+
+    assertThat(email).isInstanceOfSatisfying(InvalidRequestException.class, e -> {
+      assertThat(e.field()).contains("email");
+      assertThat(e.vendorMessage()).contains("张三@例子.中国 not email");
+      assertThat(e.isRetryable()).isFalse();
+    });
+    assertThat(other).isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.field()).isEmpty());
+    assertThat(notEmailAlone).as("no value before it: not the observed form")
+        .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.field()).isEmpty());
+    assertThat(map(404, "x not email")).as("only a 414").isExactlyInstanceOf(NotFoundException.class);
+  }
 }

@@ -12,11 +12,13 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -58,6 +60,8 @@ final class NeteaseApi {
   private final Map<String, Limiter> limiters = new HashMap<>();
   /** "nonce\ncurTime" of the requests accepted within the CheckSum window, to their curTime. */
   private final Map<String, Long> seenNonces = new LinkedHashMap<>();
+  /** For {@link ListOrder#SHUFFLED}: seeded, so that a failing run can be repeated. */
+  private final Random shuffle = new Random(20240501L);
 
   NeteaseApi(NeteaseSimulator.Config config, NeteaseState state, AtomicLong rateLimited) {
     this.config = config;
@@ -66,6 +70,7 @@ final class NeteaseApi {
     this.rateLimited = rateLimited;
     router
         .route("POST", "user/getUinfos.action", this::getUinfos)
+        .route("POST", "user/userOnlineStatus.action", this::userOnlineStatus)
         .route("POST", "user/updateUinfo.action", this::updateUinfo)
         .route("POST", "friend/add.action", this::friendAdd)
         .route("POST", "friend/delete.action", this::friendDelete)
@@ -228,7 +233,7 @@ final class NeteaseApi {
       // Fields never set (or cleared) are left out, as the doc says.
       item.putAll(card.fields);
       item.put("gender", card.gender);
-      item.put("valid", true);
+      item.put("valid", card.valid);
       item.put("mute", false);
       if (muteStatus) {
         item.put("muteP2P", false);
@@ -239,6 +244,21 @@ final class NeteaseApi {
       uinfos.add(item);
     }
     return Map.of("uinfos", uinfos);
+  }
+
+  /**
+   * {@code user/userOnlineStatus.action}: {@code accids} (a JSON array) → {@code
+   * {"code":200,"data":{"invalidAccids":[...],"status":{}}}}. The accids that are not registered
+   * come back as sent, as the official SDK's test asserts for a never-created accid (netease-facts
+   * §3, jsdk TestAccountV1.queryOnlineStatus); nobody is online in the simulator, so {@code status}
+   * is empty. No count limit is documented, so none is enforced.
+   */
+  private Map<String, Object> userOnlineStatus(Map<String, String> form, long now) {
+    List<String> accids = jsonStringArray(required(form, "accids"), "accids");
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("invalidAccids", state.unknown(accids));
+    data.put("status", Map.of());
+    return Map.of("data", data);
   }
 
   private Map<String, Object> updateUinfo(Map<String, String> form, long now) {
@@ -253,6 +273,10 @@ final class NeteaseApi {
       int length = field.equals("icon") ? value.getBytes(StandardCharsets.UTF_8).length : value.length();
       if (length > max) {
         throw NeteaseError.parameter(field + " is longer than " + max + (field.equals("icon") ? " bytes" : " characters"));
+      }
+      if (field.equals("email") && !value.isEmpty() && !config.emailCheck.accepts(value)) {
+        // The observed answer's form (netease-facts §3): {"desc":"邮件 not email","code":414}.
+        throw NeteaseError.parameter(value + " not email");
       }
       fields.put(field, value);
     }
@@ -289,7 +313,14 @@ final class NeteaseApi {
   }
 
   private Map<String, Object> friendDelete(Map<String, String> form, long now) {
-    state.deleteFriend(accid(form, "accid"), accid(form, "faccid"));
+    String accid = accid(form, "accid");
+    String faccid = accid(form, "faccid");
+    // Boolean, default false: the alias is kept (netease-facts §1).
+    String deleteAlias = form.getOrDefault("isDeleteAlias", "false");
+    if (!deleteAlias.equalsIgnoreCase("true") && !deleteAlias.equalsIgnoreCase("false")) {
+      throw NeteaseError.parameter("isDeleteAlias must be true or false: " + deleteAlias);
+    }
+    state.deleteFriend(accid, faccid, deleteAlias.equalsIgnoreCase("true"));
     return Map.of();
   }
 
@@ -317,7 +348,7 @@ final class NeteaseApi {
       throw NeteaseError.parameter("updatetime must be a time in milliseconds");
     }
     List<Object> friends = new ArrayList<>();
-    for (NeteaseState.Friend f : state.friends(accid, updatetime)) {
+    for (NeteaseState.Friend f : ordered(state.friends(accid, updatetime))) {
       Map<String, Object> item = new LinkedHashMap<>();
       item.put("faccid", f.faccid);
       if (f.alias != null) {
@@ -353,9 +384,27 @@ final class NeteaseApi {
   private Map<String, Object> listBlackAndMuteList(Map<String, String> form, long now) {
     List<List<String>> lists = state.relations(accid(form, "accid"));
     Map<String, Object> answer = new LinkedHashMap<>();
-    answer.put("blacklist", lists.get(0));
-    answer.put("mutelist", lists.get(1));
+    answer.put("blacklist", ordered(lists.get(0)));
+    answer.put("mutelist", ordered(lists.get(1)));
     return answer;
+  }
+
+  /** {@code oldestFirst} in the configured {@link ListOrder}. */
+  private <T> List<T> ordered(List<T> oldestFirst) {
+    List<T> out = new ArrayList<>(oldestFirst);
+    switch (config.listOrder) {
+      case NEWEST_FIRST:
+        Collections.reverse(out);
+        break;
+      case SHUFFLED:
+        synchronized (shuffle) {
+          Collections.shuffle(out, shuffle);
+        }
+        break;
+      default:
+        break;
+    }
+    return out;
   }
 
   // ---- teams ----
@@ -390,7 +439,9 @@ final class NeteaseApi {
     tinfo.put("size", team.members.size() + 1);
     tinfo.put("mute", false);
     tinfo.put("owner", member(team.owner));
-    tinfo.put("admins", List.of());
+    if (!config.omitEmptyAdmins) {
+      tinfo.put("admins", List.of());
+    }
     List<Object> members = new ArrayList<>();
     team.members.forEach(m -> members.add(member(m)));
     tinfo.put("members", members);

@@ -10,6 +10,7 @@ final class NeteaseError extends RuntimeException {
   static final int NOT_FOUND = 404;
   static final int PARAMETER = 414;
   static final int RATE_LIMITED = 416;
+  static final int REPEATED_OPERATION = 417;
   static final int COUNT_OVER_LIMIT = 419;
   static final int REPEATED_REQUEST = 431;
   static final int TEAM_NO_PERMISSION = 802;

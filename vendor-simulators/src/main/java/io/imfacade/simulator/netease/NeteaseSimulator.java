@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +36,14 @@ import java.util.concurrent.atomic.AtomicLong;
  * and answers HTTP 200 with {@code {"code":200,...}} or {@code {"code":<n>,"desc":"..."}}. It keeps
  * accounts with their user cards, two-way friends with per-direction aliases, block and mute
  * lists, and teams whose members have a nick and a custom string. See the module's README for the
- * choices made where the vendor's docs are silent.
+ * choices made where the vendor's docs are silent, and {@code FIDELITY.md} for the source of each
+ * behaviour.
+ *
+ * <p>Where NetEase documents no answer (an unknown account, a missing relation, a repeated write,
+ * a full list, the order of lists, the email rule), the builder chooses among the plausible ones:
+ * {@link Builder#absentAnswers}, {@link Builder#repeatAnswers}, {@link Builder#overLimitCode},
+ * {@link Builder#listOrder}, {@link Builder#emailCheck}, {@link Builder#omitEmptyAdmins}. A client
+ * should pass its tests under every choice.
  *
  * <pre>{@code
  * NeteaseSimulator sim = NeteaseSimulator.builder().appKey("key").appSecret("secret").build();
@@ -62,6 +70,12 @@ public final class NeteaseSimulator implements ResponseDefinitionTransformerV2 {
     final double requestsPerSecond;
     final int friendsMax;
     final int blockListMax;
+    final int overLimitCode;
+    final AbsentAnswers absentAnswers;
+    final RepeatAnswers repeatAnswers;
+    final ListOrder listOrder;
+    final EmailCheck emailCheck;
+    final boolean omitEmptyAdmins;
 
     Config(Builder b) {
       this.appKey = b.appKey;
@@ -70,6 +84,12 @@ public final class NeteaseSimulator implements ResponseDefinitionTransformerV2 {
       this.requestsPerSecond = b.requestsPerSecond;
       this.friendsMax = b.friendsMax;
       this.blockListMax = b.blockListMax;
+      this.overLimitCode = b.overLimitCode;
+      this.absentAnswers = b.absentAnswers;
+      this.repeatAnswers = b.repeatAnswers;
+      this.listOrder = b.listOrder;
+      this.emailCheck = b.emailCheck;
+      this.omitEmptyAdmins = b.omitEmptyAdmins;
     }
   }
 
@@ -80,12 +100,14 @@ public final class NeteaseSimulator implements ResponseDefinitionTransformerV2 {
   private final FaultSchedule faults = new FaultSchedule();
   private final AtomicLong requests = new AtomicLong();
   private final AtomicLong rateLimited = new AtomicLong();
+  /** Action (such as {@code friend/add.action}) to how many of its next answers are lost after the request is carried out. */
+  private final Map<String, Integer> lostAnswers = new HashMap<>();
   private final List<WireMockServer> servers = new CopyOnWriteArrayList<>();
 
   private NeteaseSimulator(Builder builder) {
     this.config = new Config(builder);
     this.name = "imfacade-netease-simulator-" + INSTANCES.incrementAndGet();
-    this.state = new NeteaseState(config.clock, config.friendsMax, config.blockListMax);
+    this.state = new NeteaseState(config);
     this.api = new NeteaseApi(config, state, rateLimited);
   }
 
@@ -154,7 +176,26 @@ public final class NeteaseSimulator implements ResponseDefinitionTransformerV2 {
           delay = delay.plus(fault.fault().delay());
       }
     }
-    return WireMockSupport.render(api.handle(request), delay);
+    Answer answer = api.handle(request);
+    if (takeLostAnswer(String.join("/", request.segments()))) {
+      return WireMockSupport.renderFault(Fault.Kind.CONNECTION_RESET, delay);
+    }
+    return WireMockSupport.render(answer, delay);
+  }
+
+  private boolean takeLostAnswer(String action) {
+    synchronized (lostAnswers) {
+      Integer left = lostAnswers.get(action);
+      if (left == null) {
+        return false;
+      }
+      if (left <= 1) {
+        lostAnswers.remove(action);
+      } else {
+        lostAnswers.put(action, left - 1);
+      }
+      return true;
+    }
   }
 
   /**
@@ -288,7 +329,10 @@ public final class NeteaseSimulator implements ResponseDefinitionTransformerV2 {
     return state.friendsOf(accid);
   }
 
-  /** {@code accid}'s alias for {@code faccid}; empty when none is set or they are not friends. */
+  /**
+   * {@code accid}'s alias for {@code faccid} as {@code friend/get} shows it; empty when none is set
+   * or they are not friends (see {@link #storedAliasOf} for an alias kept after the friendship).
+   */
   public Optional<String> aliasOf(String accid, String faccid) {
     return state.alias(accid, faccid);
   }
@@ -313,6 +357,14 @@ public final class NeteaseSimulator implements ResponseDefinitionTransformerV2 {
     return state.member(tid, accid).map(m -> m.custom);
   }
 
+  /**
+   * {@code friend/delete} keeps the caller's alias unless {@code isDeleteAlias=true}: {@code
+   * accid}'s alias for {@code faccid} as stored, friends or not; empty when none is stored.
+   */
+  public Optional<String> storedAliasOf(String accid, String faccid) {
+    return state.storedAlias(accid, faccid);
+  }
+
   /** Requests received since the last reset, faulted and refused ones included. */
   public long requests() {
     return requests.get();
@@ -331,7 +383,24 @@ public final class NeteaseSimulator implements ResponseDefinitionTransformerV2 {
   }
 
   /**
-   * Forgets accounts, friends, lists and teams, clears the faults, the counters, the rate limits
+   * The next {@code n} requests to {@code action} (such as {@code friend/add.action}) are carried
+   * out — the state changes as for a normal answer — and then the connection is reset instead of
+   * answering: the client lost the answer of a write that landed. Unlike the {@link #faults()}
+   * schedule, which loses requests before they are carried out. Counted apart from it; checked
+   * after it (a request the schedule faults is not carried out and does not use up one of these).
+   */
+  public void loseAnswers(String action, int n) {
+    Objects.requireNonNull(action, "action");
+    if (n < 1) {
+      throw new IllegalArgumentException("n must be at least 1: " + n);
+    }
+    synchronized (lostAnswers) {
+      lostAnswers.merge(action, n, Integer::sum);
+    }
+  }
+
+  /**
+   * Forgets accounts, friends, lists and teams, clears the faults (lost answers included), the counters, the rate limits
    * (blocks included) and the used nonces, and empties the request journal of the servers it is
    * installed on.
    */
@@ -339,6 +408,9 @@ public final class NeteaseSimulator implements ResponseDefinitionTransformerV2 {
     state.reset();
     api.reset();
     faults.clear();
+    synchronized (lostAnswers) {
+      lostAnswers.clear();
+    }
     requests.set(0);
     rateLimited.set(0);
     servers.removeIf(server -> !server.isRunning());
@@ -358,6 +430,12 @@ public final class NeteaseSimulator implements ResponseDefinitionTransformerV2 {
     private double requestsPerSecond = 100;
     private int friendsMax = 3000;
     private int blockListMax = 3000;
+    private int overLimitCode = NeteaseError.COUNT_OVER_LIMIT;
+    private AbsentAnswers absentAnswers = AbsentAnswers.MIXED;
+    private RepeatAnswers repeatAnswers = RepeatAnswers.SUCCESS;
+    private ListOrder listOrder = ListOrder.OLDEST_FIRST;
+    private EmailCheck emailCheck = EmailCheck.AT_SIGN;
+    private boolean omitEmptyAdmins;
 
     private Builder() {}
 
@@ -390,15 +468,64 @@ public final class NeteaseSimulator implements ResponseDefinitionTransformerV2 {
       return this;
     }
 
-    /** How many friends one account may have (default 3000); over it, code 419. */
+    /**
+     * How many friends one account may have (default 3000, the server doc's "每个账号的好友数上限为
+     * 3000"; a newer client doc says 10,000 since client v8.9.0, netease-facts §1); over it, the
+     * {@link #overLimitCode}.
+     */
     public Builder friendsMax(int friendsMax) {
       this.friendsMax = positive(friendsMax, "friendsMax");
       return this;
     }
 
-    /** How many accounts one block (or mute) list may hold (default 3000); over it, code 419. */
+    /** How many accounts one block (or mute) list may hold (default 3000, documented); over it, the {@link #overLimitCode}. */
     public Builder blockListMax(int blockListMax) {
       this.blockListMax = positive(blockListMax, "blockListMax");
+      return this;
+    }
+
+    /**
+     * The code answered when a friend list or a block or mute list is full: 419 "quantity exceeds
+     * limit" (default), 403 or 414 — the plausible answers, none documented (netease-facts §1, §2).
+     */
+    public Builder overLimitCode(int code) {
+      if (code != 419 && code != 403 && code != 414) {
+        throw new IllegalArgumentException("overLimitCode must be 419, 403 or 414: " + code);
+      }
+      this.overLimitCode = code;
+      return this;
+    }
+
+    /** How requests about what is not there are answered (default {@link AbsentAnswers#MIXED}). */
+    public Builder absentAnswers(AbsentAnswers answers) {
+      this.absentAnswers = Objects.requireNonNull(answers, "answers");
+      return this;
+    }
+
+    /** How a write whose effect is already in place is answered (default {@link RepeatAnswers#SUCCESS}). */
+    public Builder repeatAnswers(RepeatAnswers answers) {
+      this.repeatAnswers = Objects.requireNonNull(answers, "answers");
+      return this;
+    }
+
+    /** The order of friend, block and mute lists (default {@link ListOrder#OLDEST_FIRST}). */
+    public Builder listOrder(ListOrder order) {
+      this.listOrder = Objects.requireNonNull(order, "order");
+      return this;
+    }
+
+    /** The {@code email} format {@code updateUinfo} accepts (default {@link EmailCheck#AT_SIGN}). */
+    public Builder emailCheck(EmailCheck check) {
+      this.emailCheck = Objects.requireNonNull(check, "check");
+      return this;
+    }
+
+    /**
+     * Whether {@code team/queryDetail} leaves {@code admins} out of a team that has none (default
+     * false: {@code "admins":[]}). Not documented either way (netease-facts §6).
+     */
+    public Builder omitEmptyAdmins(boolean omit) {
+      this.omitEmptyAdmins = omit;
       return this;
     }
 

@@ -71,6 +71,42 @@ public final class NeteaseSimulatorExtension extends SimulatorExtension<NeteaseS
       return this;
     }
 
+    /** See {@link NeteaseSimulator.Builder#overLimitCode}. */
+    public Builder overLimitCode(int code) {
+      simulator.overLimitCode(code);
+      return this;
+    }
+
+    /** See {@link NeteaseSimulator.Builder#absentAnswers}. */
+    public Builder absentAnswers(AbsentAnswers answers) {
+      simulator.absentAnswers(answers);
+      return this;
+    }
+
+    /** See {@link NeteaseSimulator.Builder#repeatAnswers}. */
+    public Builder repeatAnswers(RepeatAnswers answers) {
+      simulator.repeatAnswers(answers);
+      return this;
+    }
+
+    /** See {@link NeteaseSimulator.Builder#listOrder}. */
+    public Builder listOrder(ListOrder order) {
+      simulator.listOrder(order);
+      return this;
+    }
+
+    /** See {@link NeteaseSimulator.Builder#emailCheck}. */
+    public Builder emailCheck(EmailCheck check) {
+      simulator.emailCheck(check);
+      return this;
+    }
+
+    /** See {@link NeteaseSimulator.Builder#omitEmptyAdmins}. */
+    public Builder omitEmptyAdmins(boolean omit) {
+      simulator.omitEmptyAdmins(omit);
+      return this;
+    }
+
     /** The extension. */
     public NeteaseSimulatorExtension build() {
       return new NeteaseSimulatorExtension(simulator.build());

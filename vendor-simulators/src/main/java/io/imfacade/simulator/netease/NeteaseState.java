@@ -17,11 +17,13 @@ import java.util.regex.Pattern;
 
 /**
  * Everything a NetEase app holds that the simulator models: accounts with their user cards,
- * friends with per-direction aliases, block and mute lists, teams with each member's nick and
- * custom string. One lock guards it all (every method is synchronized).
+ * friends, each account's aliases for other accounts (kept when a friendship ends, unless the
+ * delete asks otherwise), block and mute lists, teams with each member's nick and custom string.
+ * One lock guards it all (every method is synchronized).
  *
  * <p>Accids are case-insensitive and kept in lower case; team ids are digits. Vendor-visible
- * failures are thrown as {@link NeteaseError}; seeding mistakes as {@link IllegalArgumentException}.
+ * failures are thrown as {@link NeteaseError}, in the form the configured {@link AbsentAnswers}
+ * and {@link RepeatAnswers} choose; seeding mistakes as {@link IllegalArgumentException}.
  */
 final class NeteaseState {
 
@@ -40,7 +42,14 @@ final class NeteaseState {
     final String accid;
     final Map<String, String> card = new LinkedHashMap<>();
     int gender;
+    /** The friends, oldest first. */
     final Map<String, Friend> friends = new LinkedHashMap<>();
+    /**
+     * This account's alias for each other account it has set one for. Kept apart from {@link
+     * #friends}: {@code friend/delete} keeps it unless {@code isDeleteAlias=true} (default false,
+     * netease-facts §1), so a friendship added again shows the old alias.
+     */
+    final Map<String, String> aliases = new HashMap<>();
     final Set<String> blacklist = new LinkedHashSet<>();
     final Set<String> mutelist = new LinkedHashSet<>();
 
@@ -49,7 +58,7 @@ final class NeteaseState {
     }
   }
 
-  /** One direction of a friendship. */
+  /** One direction of a friendship; {@code alias} is filled in only in copies made for answers. */
   static final class Friend {
     final String faccid;
     final long createtime;
@@ -107,11 +116,21 @@ final class NeteaseState {
     final String accid;
     final Map<String, String> fields;
     final int gender;
+    /** False only for the stand-in card of an unknown account ({@link AbsentAnswers#NOT_FOUND_404}). */
+    final boolean valid;
 
     Card(User user) {
       this.accid = user.accid;
       this.fields = new LinkedHashMap<>(user.card);
       this.gender = user.gender;
+      this.valid = true;
+    }
+
+    Card(String unknownAccid) {
+      this.accid = unknownAccid;
+      this.fields = Map.of();
+      this.gender = 0;
+      this.valid = false;
     }
   }
 
@@ -141,13 +160,19 @@ final class NeteaseState {
   private final Clock clock;
   private final int friendsMax;
   private final int relationMax;
+  private final int overLimitCode;
+  private final AbsentAnswers absent;
+  private final RepeatAnswers repeat;
   private final Map<String, User> users = new HashMap<>();
   private final Map<String, Team> teams = new HashMap<>();
 
-  NeteaseState(Clock clock, int friendsMax, int relationMax) {
-    this.clock = clock;
-    this.friendsMax = friendsMax;
-    this.relationMax = relationMax;
+  NeteaseState(NeteaseSimulator.Config config) {
+    this.clock = config.clock;
+    this.friendsMax = config.friendsMax;
+    this.relationMax = config.blockListMax;
+    this.overLimitCode = config.overLimitCode;
+    this.absent = config.absentAnswers;
+    this.repeat = config.repeatAnswers;
   }
 
   static String normalize(String accid) {
@@ -252,7 +277,16 @@ final class NeteaseState {
   synchronized Optional<String> alias(String accid, String faccid) {
     User user = users.get(normalize(accid));
     Friend friend = user == null ? null : user.friends.get(normalize(faccid));
-    return friend == null ? Optional.empty() : Optional.ofNullable(friend.alias);
+    return friend == null ? Optional.empty() : Optional.ofNullable(user.aliases.get(friend.faccid));
+  }
+
+  synchronized Optional<String> storedAlias(String accid, String faccid) {
+    User user = users.get(normalize(accid));
+    return user == null ? Optional.empty() : Optional.ofNullable(user.aliases.get(normalize(faccid)));
+  }
+
+  synchronized boolean exists(String accid) {
+    return users.containsKey(normalize(accid));
   }
 
   synchronized List<String> blacklistOf(String accid) {
@@ -273,22 +307,65 @@ final class NeteaseState {
 
   // ---- user cards ----
 
-  private User existing(String accid) {
+  /** The account {@code accid} sent as parameter {@code param}; unknown: the mode's answer. */
+  private User existing(String param, String accid) {
     User user = users.get(normalize(accid));
     if (user == null) {
-      throw NeteaseError.userNotFound(accid);
+      throw absent == AbsentAnswers.PARAMETER_414
+          ? NeteaseError.parameter(param + " not exists: " + accid)
+          : NeteaseError.userNotFound(accid);
     }
     return user;
   }
 
-  /** The cards of the known accids among {@code accids}, in order, duplicates collapsed. */
+  /**
+   * The mode's answer to removing or changing a relation that is not there, such as {@code
+   * kind} "friend relation" and {@code pair} "a -> b"; null means "200, no change".
+   */
+  private NeteaseError absentRelation(String kind, String pair, boolean removal) {
+    switch (absent) {
+      case NOT_FOUND_404:
+        return new NeteaseError(NeteaseError.NOT_FOUND, kind + " not exist: " + pair);
+      case PARAMETER_414:
+        return NeteaseError.parameter(kind + " not exist: " + pair);
+      default:
+        return removal ? null : new NeteaseError(NeteaseError.NO_PERMISSION, "not friends: " + pair);
+    }
+  }
+
+  /** The mode's answer to a write whose effect is already in place; null means "200, no change". */
+  private NeteaseError repeated(String what404, String what414) {
+    switch (repeat) {
+      case REPEATED_OPERATION_417:
+        return new NeteaseError(NeteaseError.REPEATED_OPERATION, what404);
+      case PARAMETER_414:
+        return NeteaseError.parameter(what414);
+      default:
+        return null;
+    }
+  }
+
+  /**
+   * The cards of {@code accids}, in order, duplicates collapsed. An unknown accid is left out
+   * ({@link AbsentAnswers#MIXED}), answered as an empty invalid card ({@link
+   * AbsentAnswers#NOT_FOUND_404}: {@link Card#valid} false) or refuses the whole call ({@link
+   * AbsentAnswers#PARAMETER_414}).
+   */
   synchronized List<Card> cards(List<String> accids) {
     Map<String, Card> out = new LinkedHashMap<>();
+    List<String> unknown = new ArrayList<>();
     for (String accid : accids) {
       User user = users.get(normalize(accid));
       if (user != null) {
         out.putIfAbsent(user.accid, new Card(user));
+      } else if (absent == AbsentAnswers.NOT_FOUND_404) {
+        out.putIfAbsent(normalize(accid), new Card(normalize(accid)));
+      } else if (!unknown.contains(accid)) {
+        unknown.add(accid);
       }
+    }
+    if (absent == AbsentAnswers.PARAMETER_414 && !unknown.isEmpty()) {
+      throw NeteaseError.parameter("accid not exists: " + String.join(",", unknown));
     }
     return new ArrayList<>(out.values());
   }
@@ -298,7 +375,7 @@ final class NeteaseState {
    * ({@code ""} clears), {@code gender} is null when not sent.
    */
   synchronized void updateCard(String accid, Map<String, String> fields, Integer gender) {
-    User user = existing(accid);
+    User user = existing("accid", accid);
     fields.forEach((field, value) -> {
       if (value.isEmpty()) {
         user.card.remove(field);
@@ -314,50 +391,85 @@ final class NeteaseState {
   // ---- friends ----
 
   synchronized void addFriend(String accid, String faccid) {
-    User a = existing(accid);
-    User b = existing(faccid);
+    User a = existing("accid", accid);
+    User b = existing("faccid", faccid);
     if (a == b) {
       throw NeteaseError.parameter("accid and faccid are the same: " + a.accid);
     }
     if (a.friends.containsKey(b.accid)) {
+      NeteaseError answer = repeated("friend already exists: " + a.accid + " -> " + b.accid,
+          "already friends: " + a.accid + " -> " + b.accid);
+      if (answer != null) {
+        throw answer;
+      }
       return;
     }
     if (a.friends.size() >= friendsMax || b.friends.size() >= friendsMax) {
-      throw new NeteaseError(NeteaseError.COUNT_OVER_LIMIT, "friend count exceeds the limit of " + friendsMax);
+      throw new NeteaseError(overLimitCode, "friend count exceeds the limit of " + friendsMax);
     }
     long now = clock.millis();
     a.friends.put(b.accid, new Friend(b.accid, now));
     b.friends.putIfAbsent(a.accid, new Friend(a.accid, now));
   }
 
-  synchronized void deleteFriend(String accid, String faccid) {
-    User a = existing(accid);
-    User b = existing(faccid);
+  /**
+   * Ends the friendship both ways. {@code deleteAlias} (the {@code isDeleteAlias} parameter,
+   * default false) removes {@code accid}'s alias for {@code faccid}; without it the alias is kept
+   * and comes back with a new friendship. {@code faccid}'s alias for {@code accid} is always kept:
+   * the parameter is documented for the caller's alias only.
+   */
+  synchronized void deleteFriend(String accid, String faccid, boolean deleteAlias) {
+    User a = existing("accid", accid);
+    User b = existing("faccid", faccid);
+    if (!a.friends.containsKey(b.accid)) {
+      NeteaseError answer = absentRelation("friend relation", a.accid + " -> " + b.accid, true);
+      if (answer != null) {
+        throw answer;
+      }
+    }
     a.friends.remove(b.accid);
     b.friends.remove(a.accid);
+    if (deleteAlias) {
+      a.aliases.remove(b.accid);
+    }
   }
 
   synchronized void setAlias(String accid, String faccid, String alias) {
-    User a = existing(accid);
-    User b = existing(faccid);
+    User a = existing("accid", accid);
+    User b = existing("faccid", faccid);
     Friend friend = a.friends.get(b.accid);
     if (friend == null) {
-      throw new NeteaseError(NeteaseError.NOT_FOUND, "friend relation not exist: " + a.accid + " -> " + b.accid);
+      throw absentRelation("friend relation", a.accid + " -> " + b.accid, false);
     }
-    friend.alias = alias.isEmpty() ? null : alias;
+    if (alias.isEmpty()) {
+      a.aliases.remove(b.accid);
+    } else {
+      a.aliases.put(b.accid, alias);
+    }
     friend.updatetime = clock.millis();
   }
 
-  /** Copies of the friends changed at or after {@code updatetime} (ms), oldest first. */
+  /** Copies of the friends changed at or after {@code updatetime} (ms), with their aliases, oldest first. */
   synchronized List<Friend> friends(String accid, long updatetime) {
-    User a = existing(accid);
+    User a = existing("accid", accid);
     List<Friend> out = new ArrayList<>();
     for (Friend f : a.friends.values()) {
       if (f.updatetime >= updatetime) {
         Friend copy = new Friend(f.faccid, f.createtime);
         copy.updatetime = f.updatetime;
-        copy.alias = f.alias;
+        copy.alias = a.aliases.get(f.faccid);
         out.add(copy);
+      }
+    }
+    return out;
+  }
+
+  /** The accids among {@code accids} that are not registered, as sent, each once. */
+  synchronized List<String> unknown(List<String> accids) {
+    List<String> out = new ArrayList<>();
+    for (String accid : accids) {
+      if (!users.containsKey(normalize(accid)) && !out.contains(accid)) {
+        out.add(accid);
       }
     }
     return out;
@@ -366,26 +478,40 @@ final class NeteaseState {
   // ---- block and mute lists ----
 
   synchronized void setRelation(String accid, String target, int relationType, boolean add) {
-    User a = existing(accid);
-    User t = existing(target);
+    User a = existing("accid", accid);
+    User t = existing("targetAcc", target);
     if (a == t) {
       throw NeteaseError.parameter("accid and targetAcc are the same: " + a.accid);
     }
     Set<String> list = relationType == 1 ? a.blacklist : a.mutelist;
+    String name = relationType == 1 ? "blacklist" : "mutelist";
     if (!add) {
+      if (!list.contains(t.accid)) {
+        NeteaseError answer = absentRelation("relation", a.accid + " -> " + t.accid, true);
+        if (answer != null) {
+          throw answer;
+        }
+      }
       list.remove(t.accid);
       return;
     }
-    if (!list.contains(t.accid) && list.size() >= relationMax) {
-      throw new NeteaseError(NeteaseError.COUNT_OVER_LIMIT,
-          (relationType == 1 ? "blacklist" : "mutelist") + " count exceeds the limit of " + relationMax);
+    if (list.contains(t.accid)) {
+      NeteaseError answer = repeated("relation already exists: " + a.accid + " -> " + t.accid,
+          "already in " + name + ": " + a.accid + " -> " + t.accid);
+      if (answer != null) {
+        throw answer;
+      }
+      return;
+    }
+    if (list.size() >= relationMax) {
+      throw new NeteaseError(overLimitCode, name + " count exceeds the limit of " + relationMax);
     }
     list.add(t.accid);
   }
 
   /** [blacklist, mutelist], oldest first. */
   synchronized List<List<String>> relations(String accid) {
-    User a = existing(accid);
+    User a = existing("accid", accid);
     return List.of(List.copyOf(a.blacklist), List.copyOf(a.mutelist));
   }
 

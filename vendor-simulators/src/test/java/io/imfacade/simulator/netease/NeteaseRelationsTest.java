@@ -89,7 +89,7 @@ class NeteaseRelationsTest {
   void aliasNeedsAFriendshipAndAtMost128Characters() throws Exception {
     add("a", "b");
 
-    assertCode(call(SIM, CLOCK, "friend/update.action", Map.of("accid", "a", "faccid", "c", "alias", "x")), 404, "friend relation");
+    assertCode(call(SIM, CLOCK, "friend/update.action", Map.of("accid", "a", "faccid", "c", "alias", "x")), 403, "not friends: a -> c");
     assertCode(call(SIM, CLOCK, "friend/update.action", Map.of("accid", "a", "faccid", "b", "alias", "x".repeat(129))), 414, "alias");
     assertOk(call(SIM, CLOCK, "friend/update.action", Map.of("accid", "a", "faccid", "b", "alias", "x".repeat(128))));
     assertOk(call(SIM, CLOCK, "friend/update.action", Map.of("accid", "a", "faccid", "b", "alias", "")));
@@ -105,6 +105,32 @@ class NeteaseRelationsTest {
 
     assertThat(SIM.simulator().friendsOf("a")).isEmpty();
     assertThat(SIM.simulator().friendsOf("b")).isEmpty();
+    assertCode(call(SIM, CLOCK, "friend/delete.action", Map.of("accid", "a", "faccid", "b", "isDeleteAlias", "yes")),
+        414, "isDeleteAlias");
+  }
+
+  /**
+   * isDeleteAlias defaults to false (netease-facts §1): the alias stays and comes back with the
+   * next friendship. With true the caller's alias goes; the other side's alias stays either way.
+   */
+  @Test
+  void deleteKeepsTheAliasUnlessAskedAndReAddingBringsItBack() throws Exception {
+    add("a", "b");
+    assertOk(call(SIM, CLOCK, "friend/update.action", Map.of("accid", "a", "faccid", "b", "alias", "Bee")));
+    assertOk(call(SIM, CLOCK, "friend/update.action", Map.of("accid", "b", "faccid", "a", "alias", "Ay")));
+
+    assertOk(call(SIM, CLOCK, "friend/delete.action", Map.of("accid", "a", "faccid", "b")));
+    assertThat(SIM.simulator().aliasOf("a", "b")).as("not friends: no alias shown").isEmpty();
+    assertThat(SIM.simulator().storedAliasOf("a", "b")).contains("Bee");
+    add("a", "b");
+    assertThat(friends("a", 0).get("friends").get(0).get("alias").asText()).as("the old alias is back").isEqualTo("Bee");
+
+    assertOk(call(SIM, CLOCK, "friend/delete.action", Map.of("accid", "a", "faccid", "b", "isDeleteAlias", "true")));
+    assertThat(SIM.simulator().storedAliasOf("a", "b")).isEmpty();
+    assertThat(SIM.simulator().storedAliasOf("b", "a")).as("the other side's alias").contains("Ay");
+    add("a", "b");
+    assertThat(friends("a", 0).get("friends").get(0).has("alias")).isFalse();
+    assertThat(friends("b", 0).get("friends").get(0).get("alias").asText()).isEqualTo("Ay");
   }
 
   @Test

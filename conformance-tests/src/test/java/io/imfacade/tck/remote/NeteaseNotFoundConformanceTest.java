@@ -1,0 +1,84 @@
+package io.imfacade.tck.remote;
+
+import io.imfacade.simulator.netease.AbsentAnswers;
+import io.imfacade.simulator.netease.ListOrder;
+import io.imfacade.simulator.netease.NeteaseSimulatorExtension;
+import io.imfacade.simulator.netease.RepeatAnswers;
+import io.imfacade.tck.BlockListContract;
+import io.imfacade.tck.ContactGraphContract;
+import io.imfacade.tck.GroupMemberAttributesContract;
+import io.imfacade.tck.ProviderHarness;
+import io.imfacade.tck.UserProfileContract;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The TCK against the {@code netease} provider and a NetEase simulator that answers every
+ * undocumented case the "object does not exist" way (issue 8, vendor-simulators/FIDELITY.md):
+ * code 404 for unknown accounts, for removing a friend or a block that is not there and for the
+ * alias of a non-friend; an item with {@code "valid":false} for an unknown accid in {@code
+ * getUinfos}; code 417 "repeated operation" for an add or a block already in place; code 403 for a
+ * full friend or block list; lists newest first; no {@code admins} field for a team without
+ * admins. {@link NeteaseConformanceTest} runs the default mode, {@link
+ * NeteaseParameterErrorConformanceTest} the 414 one.
+ *
+ * <p>Only the contracts whose calls reach the answers this mode changes run here (profiles,
+ * contacts, block list, member attributes; 4 of the suite's 7): the client, input-validation and
+ * limits contracts do not depend on them (the guard refuses before any call, and the block list's
+ * quota is checked by the provider before it writes), and run against the default mode in {@link
+ * NeteaseConformanceTest}; that keeps the extra NetEase runs short. The over-limit code of this
+ * mode is exercised by the provider's own {@code PlausibleAnswersTest} (3000 friends seeded).
+ */
+class NeteaseNotFoundConformanceTest {
+
+  @RegisterExtension
+  static final NeteaseSimulatorExtension SIMULATOR =
+      NeteaseSimulatorExtension.app(Simulators.NETEASE_APP_KEY, Simulators.NETEASE_APP_SECRET)
+          .requestsPerSecond(0) // as Simulators.netease(): the rate limit has tests of its own
+          .absentAnswers(AbsentAnswers.NOT_FOUND_404)
+          .repeatAnswers(RepeatAnswers.REPEATED_OPERATION_417)
+          .overLimitCode(403)
+          .listOrder(ListOrder.NEWEST_FIRST)
+          .omitEmptyAdmins(true)
+          .build();
+
+  private ProviderHarness harness() {
+    return new NeteaseHarness(SIMULATOR);
+  }
+
+  /** {@link UserProfileContract}: unknown accounts in reads, updates and deletes. */
+  @Nested
+  class Profiles extends UserProfileContract {
+    @Override
+    protected ProviderHarness harness() {
+      return NeteaseNotFoundConformanceTest.this.harness();
+    }
+  }
+
+  /** {@link ContactGraphContract}: unknown accounts, non-friends, repeated adds, list order. */
+  @Nested
+  class Contacts extends ContactGraphContract {
+    @Override
+    protected ProviderHarness harness() {
+      return NeteaseNotFoundConformanceTest.this.harness();
+    }
+  }
+
+  /** {@link BlockListContract}: users not blocked, repeated blocks, list order. */
+  @Nested
+  class BlockList extends BlockListContract {
+    @Override
+    protected ProviderHarness harness() {
+      return NeteaseNotFoundConformanceTest.this.harness();
+    }
+  }
+
+  /** {@link GroupMemberAttributesContract}: teams read through queryDetail in this mode. */
+  @Nested
+  class MemberAttributes extends GroupMemberAttributesContract {
+    @Override
+    protected ProviderHarness harness() {
+      return NeteaseNotFoundConformanceTest.this.harness();
+    }
+  }
+}
