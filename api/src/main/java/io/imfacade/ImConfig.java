@@ -15,6 +15,9 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The flat configuration of one client: {@code provider=easemob}, {@code easemob.appName=...}.
@@ -22,7 +25,9 @@ import java.util.TreeMap;
  *
  * <p>Values are trimmed; an empty value counts as absent. Keys whose last segment ends with {@code
  * Secret}, {@code Token}, {@code Certificate} or {@code Password} are secrets: {@link #toString()}
- * and every error message show {@code ****} instead of their values.
+ * and every error message show {@code ****} instead of their values. The user-info of a URI in any
+ * value ({@code redis://:password@host}) is a secret too: it is shown as {@code ****}, and {@link
+ * #secretValues()} lists it for the redaction of everything a vendor or a server answers.
  *
  * <p>Which keys are allowed is checked when a client is opened ({@link ImFacade#open(ImConfig)}):
  * the common keys below plus the keys the chosen provider declares. Keys in other namespaces (say
@@ -49,18 +54,47 @@ public final class ImConfig {
   public static final String RETRY_MAX_BACKOFF_MS = "retry.maxBackoffMs";
   /** Client-side request rate limit per vendor app. */
   public static final String RATE_LIMIT_REQUESTS_PER_SECOND = "rateLimit.requestsPerSecond";
+  /**
+   * Where the per-app rate limits are kept: {@code local} (the default: one limiter per app in
+   * this JVM) or {@code redis} (one limit per app shared by every instance of a service, from the
+   * optional {@code imfacade-ratelimit-redis} module), or another store's id.
+   */
+  public static final String RATE_LIMIT_STORE = "rateLimit.store";
+  /**
+   * The Redis server of the {@code redis} store, {@code redis://[[user]:password@]host[:port][/db]}
+   * (or {@code rediss://} for TLS). A password in it is treated as a secret: it is masked wherever
+   * the configuration is shown ({@link #maskUserInfo}).
+   */
+  public static final String RATE_LIMIT_REDIS_URI = "rateLimit.redis.uri";
+  /**
+   * The share of each app's rate one instance uses on its own while Redis is unreachable, above 0
+   * and at most 1 (default 0.25: four instances together stay within the limit).
+   */
+  public static final String RATE_LIMIT_REDIS_FALLBACK_SHARE = "rateLimit.redis.fallbackShare";
+  /**
+   * How long a permit waits for Redis, in milliseconds, before the instance falls back to its local
+   * limiter (default 100).
+   */
+  public static final String RATE_LIMIT_REDIS_TIMEOUT_MS = "rateLimit.redis.timeoutMs";
 
   /** The keys every provider accepts. */
   public static final Set<String> COMMON_KEYS = Set.of(
       PROVIDER, TENANT,
       HTTP_CONNECT_TIMEOUT_MS, HTTP_READ_TIMEOUT_MS, HTTP_CALL_TIMEOUT_MS,
       RETRY_MAX_ATTEMPTS, RETRY_INITIAL_BACKOFF_MS, RETRY_MAX_BACKOFF_MS,
-      RATE_LIMIT_REQUESTS_PER_SECOND);
+      RATE_LIMIT_REQUESTS_PER_SECOND, RATE_LIMIT_STORE,
+      RATE_LIMIT_REDIS_URI, RATE_LIMIT_REDIS_FALLBACK_SHARE, RATE_LIMIT_REDIS_TIMEOUT_MS);
 
   /** The namespaces of the common keys; a provider id is never one of them. */
   public static final Set<String> COMMON_NAMESPACES = Set.of("http", "retry", "rateLimit");
 
   private static final String REDACTED = "****";
+
+  /**
+   * The user-info part of a URI ({@code scheme://user:password@}), up to the last {@code @} of the
+   * word, so that a password holding an unencoded {@code /} or {@code @} is masked whole too.
+   */
+  private static final Pattern USER_INFO = Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*://)([^\\s]*)@");
 
   private final Map<String, String> values;
 
@@ -144,6 +178,47 @@ public final class ImConfig {
         || last.endsWith("token")
         || last.endsWith("certificate")
         || last.endsWith("password");
+  }
+
+  /**
+   * {@code text} with the user-info part of every URI in it masked: {@code
+   * redis://:pw@host:6379/0} becomes {@code redis://****@host:6379/0}. The user name goes too: a
+   * URI such as {@code redis://pw@host} carries a password without a colon. Null stays null.
+   */
+  public static String maskUserInfo(String text) {
+    if (text == null || text.indexOf("://") < 0) {
+      return text;
+    }
+    return USER_INFO.matcher(text).replaceAll("$1" + REDACTED + "@");
+  }
+
+  /**
+   * Every value that must never be shown, for redacting what servers answer: the values of the
+   * secret keys, and the user-info of every URI in any value (whole, and the password after its
+   * first {@code :}). Unmodifiable.
+   */
+  public Set<String> secretValues() {
+    Set<String> secrets = new TreeSet<>();
+    values.forEach((key, value) -> {
+      if (value.isEmpty()) {
+        return;
+      }
+      if (isSecretKey(key)) {
+        secrets.add(value);
+      }
+      Matcher m = USER_INFO.matcher(value);
+      while (m.find()) {
+        String userInfo = m.group(2);
+        if (!userInfo.isEmpty()) {
+          secrets.add(userInfo);
+          int colon = userInfo.indexOf(':');
+          if (colon >= 0 && colon < userInfo.length() - 1) {
+            secrets.add(userInfo.substring(colon + 1));
+          }
+        }
+      }
+    });
+    return Collections.unmodifiableSet(secrets);
   }
 
   /**
@@ -253,12 +328,12 @@ public final class ImConfig {
         return a;
       }
     }
-    throw invalid(key, "one of " + new java.util.TreeSet<>(allowed));
+    throw invalid(key, "one of " + new TreeSet<>(allowed));
   }
 
   /** A {@link ConfigurationException} for a bad value: it shows the value unless it is a secret. */
   public ConfigurationException invalid(String key, String expectation) {
-    String shown = isSecretKey(key) ? REDACTED : "'" + values.getOrDefault(key, "") + "'";
+    String shown = isSecretKey(key) ? REDACTED : "'" + maskUserInfo(values.getOrDefault(key, "")) + "'";
     return new ConfigurationException("configuration key '" + key + "' must be " + expectation + ", was " + shown);
   }
 
@@ -277,7 +352,7 @@ public final class ImConfig {
     return values.hashCode();
   }
 
-  /** The keys and values with every secret's value replaced by {@code ****}. */
+  /** The keys and values with every secret's value, and every URI's user-info, replaced by {@code ****}. */
   @Override
   public String toString() {
     StringBuilder sb = new StringBuilder("ImConfig{");
@@ -287,7 +362,7 @@ public final class ImConfig {
         sb.append(", ");
       }
       first = false;
-      sb.append(e.getKey()).append('=').append(isSecretKey(e.getKey()) ? REDACTED : e.getValue());
+      sb.append(e.getKey()).append('=').append(isSecretKey(e.getKey()) ? REDACTED : maskUserInfo(e.getValue()));
     }
     return sb.append('}').toString();
   }

@@ -101,6 +101,45 @@ class ImConfigTest {
   }
 
   @Test
+  void aPasswordInsideAUriIsASecretToo() {
+    ImConfig config = ImConfig.of(Map.of(
+        "provider", "netease",
+        ImConfig.RATE_LIMIT_REDIS_URI, "redis://app:s3cr3t-pw@redis.internal:6380/2",
+        ImConfig.RATE_LIMIT_REDIS_TIMEOUT_MS, "soon"));
+    assertThat(config.toString())
+        .contains("rateLimit.redis.uri=redis://****@redis.internal:6380/2")
+        .doesNotContain("s3cr3t-pw");
+    assertThat(config.secretValues()).containsExactlyInAnyOrder("app:s3cr3t-pw", "s3cr3t-pw");
+    assertThat(config.get(ImConfig.RATE_LIMIT_REDIS_URI)).contains("redis://app:s3cr3t-pw@redis.internal:6380/2");
+    ImConfig badUri = config.with(ImConfig.RATE_LIMIT_REDIS_URI, "redis://:pw/with@slash@host");
+    assertThatThrownBy(() -> badUri.getLong(ImConfig.RATE_LIMIT_REDIS_URI, 0, 0, 1))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("'redis://****@host'")
+        .hasMessageNotContaining("pw/with");
+  }
+
+  @Test
+  void maskUserInfoMasksEveryUriAndLeavesOtherTextAlone() {
+    assertThat(ImConfig.maskUserInfo("cannot reach redis://:pw@10.0.0.1:6379 or rediss://pw2@h/0 now"))
+        .isEqualTo("cannot reach redis://****@10.0.0.1:6379 or rediss://****@h/0 now");
+    assertThat(ImConfig.maskUserInfo("https://api.netease.im/nimserver")).isEqualTo("https://api.netease.im/nimserver");
+    assertThat(ImConfig.maskUserInfo("alice@example.com")).isEqualTo("alice@example.com");
+    assertThat(ImConfig.maskUserInfo(null)).isNull();
+  }
+
+  @Test
+  void secretValuesListTheSecretKeysValues() {
+    ImConfig config = ImConfig.of(Map.of("netease.appSecret", "abc-secret", "netease.appKey", "key", "tenant", ""));
+    assertThat(config.secretValues()).containsExactly("abc-secret");
+  }
+
+  @Test
+  void theRateLimitStoreKeysAreCommonKeys() {
+    assertThat(ImConfig.COMMON_KEYS).contains("rateLimit.store", "rateLimit.redis.uri",
+        "rateLimit.redis.fallbackShare", "rateLimit.redis.timeoutMs");
+  }
+
+  @Test
   void withAndBuilderMakeIndependentCopies() {
     ImConfig base = ImConfig.builder().provider("inmemory").set("tenant", "a").build();
     ImConfig changed = base.with("tenant", "b");

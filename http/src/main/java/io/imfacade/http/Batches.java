@@ -4,8 +4,11 @@ import io.imfacade.error.ErrorDetails;
 import io.imfacade.error.ImException;
 import io.imfacade.spi.ProviderContext;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
@@ -18,11 +21,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Runs a large input as vendor-sized chunks with bounded parallelism and merges the results in
- * input order. The first failing chunk fails the call (the others are cancelled); nothing is
- * dropped silently. Worker threads are daemon threads shared through the {@link ProviderContext}.
+ * Runs a large input as vendor-sized chunks with bounded parallelism and keeps the results in
+ * input order: {@link #inChunks} (the first failing chunk fails the call, the others are
+ * cancelled), {@link #readInOrder} (a batch read merged in the order of its ids) and {@link
+ * #inChunksSettled} (every chunk's outcome, for batch writes). Nothing is dropped silently. Worker threads are daemon threads shared through the {@link ProviderContext}.
  *
  * <p>The calling thread works on chunks too, and the shared workers only help: a call therefore
  * always progresses, even when every shared worker is busy (for instance with chunks of calls
@@ -43,6 +48,71 @@ public final class Batches {
    * @throws RuntimeException the first failure of a chunk, as it was thrown
    */
   public static <T, R> List<R> inChunks(ProviderContext context, List<T> items, int chunkSize, int parallelism, Function<List<T>, R> work) {
+    List<List<T>> chunks = chunks(context, items, chunkSize, parallelism, work);
+    if (chunks.size() <= 1 || parallelism == 1) {
+      List<R> results = new ArrayList<>(chunks.size());
+      for (List<T> chunk : chunks) {
+        results.add(work.apply(chunk));
+      }
+      return Collections.unmodifiableList(results);
+    }
+    List<Settled<T, R>> settled = new Run<>(chunks, work, true).execute(workers(context), Math.min(parallelism, chunks.size()));
+    List<R> results = new ArrayList<>(settled.size());
+    settled.forEach(s -> results.add(s.result));
+    return Collections.unmodifiableList(results);
+  }
+
+  /**
+   * Like {@link #inChunks}, but every chunk runs whatever happens to the others, and each chunk's
+   * outcome (its result or its {@link ImException}) is returned, in chunk order. For batch writes,
+   * where what earlier chunks did must be reported even when a later chunk fails.
+   *
+   * @throws ImException only when the calling thread is interrupted while waiting
+   * @throws Error an {@link Error} thrown by a chunk, as it was thrown
+   */
+  public static <T, R> List<Settled<T, R>> inChunksSettled(ProviderContext context, List<T> items, int chunkSize,
+      int parallelism, Function<List<T>, R> work) {
+    List<List<T>> chunks = chunks(context, items, chunkSize, parallelism, work);
+    if (chunks.size() <= 1 || parallelism == 1) {
+      List<Settled<T, R>> results = new ArrayList<>(chunks.size());
+      for (List<T> chunk : chunks) {
+        results.add(Settled.of(chunk, work));
+      }
+      return Collections.unmodifiableList(results);
+    }
+    return new Run<>(chunks, work, false).execute(workers(context), Math.min(parallelism, chunks.size()));
+  }
+
+  /**
+   * Reads {@code ids} in chunks and merges the chunks' maps into one map in the order of {@code
+   * ids}; ids no chunk answered are absent. The order-preserving read every batch read needs.
+   */
+  public static <K, V> Map<K, V> readInOrder(ProviderContext context, List<K> ids, int chunkSize, int parallelism,
+      Function<List<K>, Map<K, V>> read) {
+    if (ids.size() <= chunkSize) {
+      Map<K, V> one = ids.isEmpty() ? Map.of() : read.apply(ids);
+      return inOrder(ids, List.of(one));
+    }
+    return inOrder(ids, inChunks(context, ids, chunkSize, parallelism, read));
+  }
+
+  private static <K, V> Map<K, V> inOrder(List<K> ids, List<Map<K, V>> parts) {
+    Map<K, V> all = parts.size() == 1 ? parts.get(0) : new HashMap<>();
+    if (parts.size() > 1) {
+      parts.forEach(all::putAll);
+    }
+    Map<K, V> ordered = new LinkedHashMap<>(Math.max(16, all.size() * 2));
+    for (K id : ids) {
+      V value = all.get(id);
+      if (value != null) {
+        ordered.put(id, value);
+      }
+    }
+    return Collections.unmodifiableMap(ordered);
+  }
+
+  private static <T> List<List<T>> chunks(ProviderContext context, List<T> items, int chunkSize, int parallelism,
+      Object work) {
     Objects.requireNonNull(context, "context");
     Objects.requireNonNull(items, "items");
     Objects.requireNonNull(work, "work");
@@ -57,35 +127,77 @@ public final class Batches {
       // A copy: the caller may change its list while chunks are in flight.
       chunks.add(Collections.unmodifiableList(new ArrayList<>(items.subList(from, Math.min(items.size(), from + chunkSize)))));
     }
-    if (chunks.size() <= 1 || parallelism == 1) {
-      List<R> results = new ArrayList<>(chunks.size());
-      for (List<T> chunk : chunks) {
-        results.add(work.apply(chunk));
-      }
-      return Collections.unmodifiableList(results);
+    return chunks;
+  }
+
+  private static ExecutorService workers(ProviderContext context) {
+    return context.shared(WORKERS_KEY, SharedWorkers.class, SharedWorkers::new).executor;
+  }
+
+  /**
+   * The outcome of one chunk: its items and either its result or the failure that ended it.
+   *
+   * @param <T> the item type
+   * @param <R> the result type
+   */
+  public static final class Settled<T, R> {
+    private final List<T> chunk;
+    private final @Nullable R result;
+    private final @Nullable ImException failure;
+
+    private Settled(List<T> chunk, @Nullable R result, @Nullable ImException failure) {
+      this.chunk = chunk;
+      this.result = result;
+      this.failure = failure;
     }
-    ExecutorService workers = context.shared(WORKERS_KEY, SharedWorkers.class, SharedWorkers::new).executor;
-    return new Run<>(chunks, work).execute(workers, Math.min(parallelism, chunks.size()));
+
+    static <T, R> Settled<T, R> of(List<T> chunk, Function<List<T>, R> work) {
+      try {
+        return new Settled<>(chunk, work.apply(chunk), null);
+      } catch (ImException e) {
+        return new Settled<>(chunk, null, e);
+      } catch (RuntimeException e) {
+        return new Settled<>(chunk, null, new ImException("a batch chunk failed: " + e.getClass().getName(),
+            ErrorDetails.none(), e));
+      }
+    }
+
+    /** The chunk's items. */
+    public List<T> chunk() {
+      return chunk;
+    }
+
+    /** The chunk's result, when it succeeded. */
+    public Optional<R> result() {
+      return Optional.ofNullable(result);
+    }
+
+    /** What ended the chunk, when it failed. */
+    public Optional<ImException> failure() {
+      return Optional.ofNullable(failure);
+    }
   }
 
   /** One call's chunks, claimed one at a time by the caller and up to parallelism-1 helpers. */
   private static final class Run<T, R> {
     private final List<List<T>> chunks;
     private final Function<List<T>, R> work;
-    private final Object[] results;
+    private final boolean failFast;
+    private final Object[] outcomes;
     private final AtomicInteger next = new AtomicInteger();
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
-    /** Counts finished chunks; released at once by the first failure. */
+    /** Counts finished chunks; released at once by the first failure when failing fast. */
     private final CountDownLatch finished;
 
-    Run(List<List<T>> chunks, Function<List<T>, R> work) {
+    Run(List<List<T>> chunks, Function<List<T>, R> work, boolean failFast) {
       this.chunks = chunks;
       this.work = work;
-      this.results = new Object[chunks.size()];
+      this.failFast = failFast;
+      this.outcomes = new Object[chunks.size()];
       this.finished = new CountDownLatch(chunks.size());
     }
 
-    List<R> execute(ExecutorService workers, int parallelism) {
+    List<Settled<T, R>> execute(ExecutorService workers, int parallelism) {
       List<Future<?>> helpers = new ArrayList<>(parallelism - 1);
       for (int i = 1; i < parallelism; i++) {
         try {
@@ -106,9 +218,13 @@ public final class Batches {
         cancel(helpers);
         throw rethrowable(first);
       }
-      @SuppressWarnings("unchecked")
-      List<R> ordered = (List<R>) Collections.unmodifiableList(Arrays.asList(results));
-      return ordered;
+      List<Settled<T, R>> ordered = new ArrayList<>(outcomes.length);
+      for (Object o : outcomes) {
+        @SuppressWarnings("unchecked")
+        Settled<T, R> settled = (Settled<T, R>) o;
+        ordered.add(settled);
+      }
+      return Collections.unmodifiableList(ordered);
     }
 
     private void work() {
@@ -118,9 +234,11 @@ public final class Batches {
           return;
         }
         try {
-          results[i] = work.apply(chunks.get(i));
+          // Settled.of keeps any exception as the chunk's outcome: only an Error escapes it.
+          outcomes[i] = failFast ? new Settled<>(chunks.get(i), work.apply(chunks.get(i)), null) : Settled.of(chunks.get(i), work);
           finished.countDown();
         } catch (Throwable t) {
+          // Ends the call (the caller rethrows it) instead of leaving it waiting for this chunk.
           if (failure.compareAndSet(null, t)) {
             while (finished.getCount() > 0) {
               finished.countDown();

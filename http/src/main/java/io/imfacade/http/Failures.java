@@ -15,8 +15,6 @@ import io.imfacade.error.RateLimitedException;
 /** Small helpers that build or copy neutral exceptions. */
 final class Failures {
 
-  static final String REDACTED = "****";
-
   private Failures() {}
 
   /**
@@ -39,38 +37,36 @@ final class Failures {
    * know are returned as they are.
    */
   static ImException sameKind(ImException e) {
-    String m = e.plainMessage();
-    ErrorDetails d = e.details();
-    Class<?> type = e.getClass();
-    if (type == AuthenticationException.class) {
-      return new AuthenticationException(m, d, e);
-    } else if (type == ConfigurationException.class) {
-      return new ConfigurationException(m, d, e);
-    } else if (type == ConflictException.class) {
-      return new ConflictException(m, d, e);
-    } else if (type == FeatureNotEnabledException.class) {
-      return new FeatureNotEnabledException(m, d, e);
-    } else if (type == InvalidRequestException.class) {
-      return new InvalidRequestException(m, ((InvalidRequestException) e).field().orElse(null), d, e);
-    } else if (type == NotFoundException.class) {
-      return new NotFoundException(m, d, e);
-    } else if (type == ProviderUnavailableException.class) {
-      return new ProviderUnavailableException(m, d, e);
-    } else if (type == QuotaExceededException.class) {
-      return new QuotaExceededException(m, d, e);
-    } else if (type == RateLimitedException.class) {
-      return new RateLimitedException(m, d, ((RateLimitedException) e).retryAfter().orElse(null), e);
-    } else if (type == ImException.class) {
-      return new ImException(m, d, e);
-    }
-    return e;
+    return sameKind(e, e.plainMessage(), e.details(), e);
   }
 
-  /** {@code text} with every occurrence of {@code secret} replaced by {@code ****}. */
-  static String redact(String text, String secret) {
-    if (text == null || secret == null || secret.isEmpty()) {
-      return text;
+  /**
+   * A new exception of the same type as {@code e} with {@code m}, {@code d} and {@code cause};
+   * types this module does not know are returned as they are.
+   */
+  static ImException sameKind(ImException e, String m, ErrorDetails d, Throwable cause) {
+    Class<?> type = e.getClass();
+    if (type == AuthenticationException.class) {
+      return new AuthenticationException(m, d, cause);
+    } else if (type == ConfigurationException.class) {
+      return new ConfigurationException(m, d, cause);
+    } else if (type == ConflictException.class) {
+      return new ConflictException(m, d, cause);
+    } else if (type == FeatureNotEnabledException.class) {
+      return new FeatureNotEnabledException(m, d, cause);
+    } else if (type == InvalidRequestException.class) {
+      return new InvalidRequestException(m, ((InvalidRequestException) e).field().orElse(null), d, cause);
+    } else if (type == NotFoundException.class) {
+      return new NotFoundException(m, d, cause);
+    } else if (type == ProviderUnavailableException.class) {
+      return new ProviderUnavailableException(m, d, cause);
+    } else if (type == QuotaExceededException.class) {
+      return new QuotaExceededException(m, d, cause);
+    } else if (type == RateLimitedException.class) {
+      return new RateLimitedException(m, d, ((RateLimitedException) e).retryAfter().orElse(null), cause);
+    } else if (type == ImException.class) {
+      return new ImException(m, d, cause);
     }
-    return text.replace(secret, REDACTED);
+    return e;
   }
 }

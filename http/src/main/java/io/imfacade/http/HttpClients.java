@@ -5,8 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.imfacade.spi.ProviderContext;
 import java.util.Objects;
+import okhttp3.Authenticator;
 import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
+import org.jspecify.annotations.Nullable;
 import retrofit2.Retrofit;
 import retrofit2.converter.jackson.JacksonConverterFactory;
 
@@ -44,14 +46,16 @@ public final class HttpClients {
 
   /**
    * A client-specific OkHttpClient derived from the shared one ({@code newBuilder()}: same pool
-   * and dispatcher) with this client's timeouts, the redacting debug logging of {@code provider}
-   * and any extra interceptors (NetEase signing).
+   * and dispatcher) with this client's timeouts, its authentication (an interceptor that adds the
+   * credentials, and an {@link Authenticator} for a 401, either may be absent), the redacting
+   * debug logging of {@code provider} on the wire, and the 8 KB cap on error bodies.
    *
    * <p>No OkHttp call timeout is set: {@link RestExecutor} gives each attempt what is left of the
    * call deadline. OkHttp's own silent retry on connection failures is off: the executor retries,
-   * knowing whether the operation may be repeated. Error bodies are capped at 8 KB.
+   * knowing whether the operation may be repeated.
    */
-  public static OkHttpClient forClient(OkHttpClient shared, String provider, HttpSettings settings, Interceptor... interceptors) {
+  public static OkHttpClient forClient(OkHttpClient shared, String provider, HttpSettings settings,
+      @Nullable Interceptor auth, @Nullable Authenticator authenticator) {
     Objects.requireNonNull(shared, "shared");
     Objects.requireNonNull(provider, "provider");
     Objects.requireNonNull(settings, "settings");
@@ -60,11 +64,16 @@ public final class HttpClients {
         .readTimeout(settings.readTimeout())
         .writeTimeout(settings.readTimeout())
         .retryOnConnectionFailure(false);
-    for (Interceptor interceptor : interceptors) {
-      builder.addInterceptor(Objects.requireNonNull(interceptor, "interceptor"));
+    if (auth != null) {
+      builder.addInterceptor(auth);
     }
-    // Last, hence innermost: it times and logs exactly what goes on the wire, signature included.
-    builder.addInterceptor(new TransportInterceptor(provider));
+    if (authenticator != null) {
+      builder.authenticator(authenticator);
+    }
+    builder.addInterceptor(TransportInterceptor.errorBodyCap());
+    // A network interceptor: it logs exactly what goes on the wire, the authenticator's replay included.
+    builder.addNetworkInterceptor(TransportInterceptor.wireLog(provider));
+    builder.addNetworkInterceptor(TransportInterceptor.holdRetryAfter());
     return builder.build();
   }
 

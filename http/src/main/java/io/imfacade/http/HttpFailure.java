@@ -1,82 +1,48 @@
 package io.imfacade.http;
 
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the transport knows of a failed HTTP answer, for an {@link ErrorMapper}: the status, the
- * raw body (truncated to a few KB) and selected headers. Immutable.
+ * body (at most 8 KB, every configured secret and the call's token already replaced by {@code
+ * ****}), the parsed {@code Retry-After} and a vendor request id.
  *
- * <p>The transport has already replaced the bearer token of the call with {@code ****} should the
- * vendor have echoed it in the body.
+ * @param provider the provider id
+ * @param operation the neutral operation
+ * @param status the HTTP status
+ * @param body the response body as text; empty when none
+ * @param retryAfterWait the wait the {@code Retry-After} header asks for, parsed and capped by
+ *     {@link RetryAfter}, or null
+ * @param requestIdHeader a vendor request id header, or null
  */
-public final class HttpFailure {
+public record HttpFailure(String provider, Operation operation, int status, String body,
+    @Nullable Duration retryAfterWait, @Nullable String requestIdHeader) {
 
-  private final String provider;
-  private final Operation operation;
-  private final int status;
-  private final String body;
-  private final String retryAfterHeader;
-  private final String requestId;
-
-  private HttpFailure(String provider, Operation operation, int status, String body, String retryAfterHeader, String requestId) {
-    this.provider = provider;
-    this.operation = operation;
-    this.status = status;
-    this.body = body;
-    this.retryAfterHeader = retryAfterHeader;
-    this.requestId = requestId;
+  /** Checks the parts. */
+  public HttpFailure {
+    Objects.requireNonNull(provider, "provider");
+    Objects.requireNonNull(operation, "operation");
+    body = body == null ? "" : body;
+    requestIdHeader = requestIdHeader == null || requestIdHeader.isBlank() ? null : requestIdHeader.trim();
   }
 
-  /** A failure description. */
-  public static HttpFailure of(String provider, Operation operation, int status, String body, String retryAfterHeader, String requestId) {
-    return new HttpFailure(
-        Objects.requireNonNull(provider, "provider"),
-        Objects.requireNonNull(operation, "operation"),
-        status,
-        body == null ? "" : body,
-        blankToNull(retryAfterHeader),
-        blankToNull(requestId));
+  /** The wait {@code Retry-After} asks for, if the header was there and valid. */
+  public Optional<Duration> retryAfter() {
+    return Optional.ofNullable(retryAfterWait);
   }
 
-  private static String blankToNull(String s) {
-    return s == null || s.isBlank() ? null : s.trim();
-  }
-
-  /** The provider id. */
-  public String provider() {
-    return provider;
-  }
-
-  /** The operation. */
-  public Operation operation() {
-    return operation;
-  }
-
-  /** The HTTP status. */
-  public int status() {
-    return status;
-  }
-
-  /** The response body as text; empty string when none. */
-  public String body() {
-    return body;
-  }
-
-  /** The raw {@code Retry-After} header, if present. */
-  public Optional<String> retryAfterHeader() {
-    return Optional.ofNullable(retryAfterHeader);
-  }
-
-  /** A vendor request id header, if present. */
+  /** A vendor request id, if the answer carried one. */
   public Optional<String> requestId() {
-    return Optional.ofNullable(requestId);
+    return Optional.ofNullable(requestIdHeader);
   }
 
   /** Provider, operation, status and request id; the body is left out. */
   @Override
   public String toString() {
     return "HttpFailure{" + provider + ' ' + operation + " HTTP " + status
-        + (requestId == null ? "" : " requestId=" + requestId) + '}';
+        + (requestIdHeader == null ? "" : " requestId=" + requestIdHeader) + '}';
   }
 }

@@ -4,16 +4,16 @@ import java.util.Objects;
 
 /**
  * A neutral operation as the transport sees it: its name for errors and logs, and whether
- * repeating it is harmless (which decides whether a 5xx or a broken connection may be retried).
+ * repeating it is harmless, which decides whether a 5xx or a broken connection may be retried.
+ *
+ * @param name the neutral name, such as {@code profiles.getAll}
+ * @param idempotent whether the operation may be repeated after an ambiguous failure
  */
-public final class Operation {
+public record Operation(String name, boolean idempotent) {
 
-  private final String name;
-  private final boolean idempotent;
-
-  private Operation(String name, boolean idempotent) {
-    this.name = Objects.requireNonNull(name, "name");
-    this.idempotent = idempotent;
+  /** Checks the name. */
+  public Operation {
+    Objects.requireNonNull(name, "name");
   }
 
   /** An operation that may be repeated: reads, puts of the same value, deletes. */
@@ -27,16 +27,6 @@ public final class Operation {
    */
   public static Operation nonIdempotent(String name) {
     return new Operation(name, false);
-  }
-
-  /** The neutral name, such as {@code profiles.getAll}. */
-  public String name() {
-    return name;
-  }
-
-  /** Whether the operation may be repeated after an ambiguous failure. */
-  public boolean idempotent() {
-    return idempotent;
   }
 
   @Override

@@ -19,9 +19,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -34,18 +31,19 @@ import okhttp3.MediaType;
 import okhttp3.ResponseBody;
 import okio.Buffer;
 import okio.BufferedSource;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import retrofit2.Call;
 import retrofit2.Response;
 
 /**
- * Runs one neutral operation over HTTP with everything a vendor call needs: the rate-limit permit,
- * the bearer token, one invalidate-fetch-replay on a 401 with a cached token (this is auth, not
- * retry: it happens even with {@code retry.maxAttempts=1}), retries with backoff for retryable
+ * Runs one neutral operation over HTTP: the rate-limit permit, retries with backoff for retryable
  * failures (429, 5xx, I/O) when the operation allows it, {@code Retry-After}, the call deadline,
  * and the mapping of every failure (HTTP error, non-JSON body, malformed body, I/O, timeout) to the
- * neutral exceptions. Thread-safe; one per client.
+ * neutral exceptions, with every secret of the client redacted. Authentication is not its
+ * business: it lives in the OkHttp chain ({@link BearerTokenAuth}, a signing interceptor), where
+ * the one replay after a 401 happens whatever the retry policy. Thread-safe; one per client.
  *
  * <p>What is retried, within {@code retry.maxAttempts} and the call deadline:
  *
@@ -61,7 +59,8 @@ import retrofit2.Response;
  *
  * <p>A wait that would end after the deadline is not taken: the call fails at once with the last
  * failure. A rate-limit answer that asks for 5 s or more pauses the whole app's {@link
- * AppRateLimiter}, so that the other clients of the app stop hammering a blocked app too.
+ * AppRateLimiter} (for at most {@link RetryAfter#MAX_APP_PAUSE}), so that the other clients of the
+ * app stop hammering a blocked app too.
  */
 public final class RestExecutor {
 
@@ -72,14 +71,12 @@ public final class RestExecutor {
 
   private static final Set<Integer> TRANSIENT_STATUSES = Set.of(408, 500, 502, 503, 504);
   private static final List<String> REQUEST_ID_HEADERS = List.of("X-Request-Id", "Request-Id", "X-Trace-Id");
-  /** Retry-After in seconds above this is taken as this: a day is already far past any deadline. */
-  private static final long MAX_RETRY_AFTER_SECONDS = 86_400;
 
   private final String provider;
   private final HttpSettings settings;
   private final AppRateLimiter rateLimiter;
-  private final TokenCache tokenCache;
   private final ErrorMapper errorMapper;
+  private final Redactor redactor;
   private final Clock clock;
   private final Sleeper sleeper;
 
@@ -87,8 +84,8 @@ public final class RestExecutor {
     this.provider = b.provider;
     this.settings = b.settings;
     this.rateLimiter = b.rateLimiter;
-    this.tokenCache = b.tokenCache;
     this.errorMapper = b.errorMapper;
+    this.redactor = b.redactor;
     this.clock = b.clock;
     this.sleeper = b.sleeper;
   }
@@ -101,18 +98,16 @@ public final class RestExecutor {
   /**
    * Runs {@code call} and returns the response body.
    *
-   * @param call builds a new Retrofit call for each attempt, given the {@code Authorization}
-   *     header value ({@code "Bearer <token>"}), or null when this executor has no token cache
+   * @param call builds a new Retrofit call for each attempt, passing the tag on (a {@code @Tag
+   *     CallTag} parameter of the Retrofit method)
    * @throws io.imfacade.error.ImException the mapped failure
    */
-  public <T> T execute(Operation operation, Function<String, Call<T>> call) {
+  public <T> T execute(Operation operation, Function<CallTag, Call<T>> call) {
     Objects.requireNonNull(operation, "operation");
     Objects.requireNonNull(call, "call");
     Instant deadline = clock.instant().plus(settings.callTimeout());
     RetryPolicy policy = settings.retryPolicy();
-    int failedAttempts = 0; // counts against maxAttempts; the 401 replay does not
-    int requestNo = 0; // every request sent, the replay included, for the logs
-    boolean replayed = false;
+    int failedAttempts = 0;
     ImException last = null;
     while (true) {
       try {
@@ -123,24 +118,15 @@ public final class RestExecutor {
         }
         throw new RateLimitedException(e.plainMessage(), details(operation).build(), e.retryAfter().orElse(null), e);
       }
-      String token = tokenCache == null ? null : tokenCache.current();
-      requestNo++;
-      Outcome<T> outcome = attempt(operation, call, token, deadline, requestNo, last);
+      CallTag tag = new CallTag(operation, failedAttempts + 1, deadline);
+      Outcome<T> outcome = attempt(tag, call, last);
       if (outcome.failure == null) {
         return outcome.value;
       }
       ImException failure = outcome.failure;
-      if (outcome.unauthorized && token != null && !replayed) {
-        // Auth, not retry: the cached token may have expired early or been revoked.
-        replayed = true;
-        tokenCache.invalidate(token);
-        last = failure;
-        LOG.debug("{} {}: token rejected (HTTP 401); replaying once with a fresh token", provider, operation);
-        continue;
-      }
       Duration retryAfter = outcome.retryAfter;
       if (failure instanceof RateLimitedException && retryAfter != null && retryAfter.compareTo(APP_BLOCK_THRESHOLD) >= 0) {
-        rateLimiter.pauseUntil(clock.instant().plus(retryAfter));
+        rateLimiter.pauseUntil(clock.instant().plus(RetryAfter.cap(retryAfter, RetryAfter.MAX_APP_PAUSE)));
       }
       failedAttempts++;
       boolean mayRetry = outcome.retry == Retry.ALWAYS || (outcome.retry == Retry.IF_IDEMPOTENT && operation.idempotent());
@@ -166,11 +152,10 @@ public final class RestExecutor {
   }
 
   /** One HTTP exchange and its classification; throws only what ends the call at once (deadline, interrupt, refused request). */
-  private <T> Outcome<T> attempt(Operation operation, Function<String, Call<T>> factory, String token, Instant deadline,
-      int requestNo, ImException last) {
-    Call<T> call = Objects.requireNonNull(factory.apply(token == null ? null : "Bearer " + token),
-        "the call factory returned null");
-    long remainingNanos = Duration.between(clock.instant(), deadline).toNanos();
+  private <T> Outcome<T> attempt(CallTag tag, Function<CallTag, Call<T>> factory, ImException last) {
+    Operation operation = tag.operation();
+    Call<T> call = Objects.requireNonNull(factory.apply(tag), "the call factory returned null");
+    long remainingNanos = Duration.between(clock.instant(), tag.deadline()).toNanos();
     if (remainingNanos <= 0) {
       throw last != null ? last : deadlineExceeded(operation, null, null);
     }
@@ -178,10 +163,9 @@ public final class RestExecutor {
       // Creates the request: Retrofit refuses bad arguments here, such as a "." or ".." path id.
       call.timeout().timeout(remainingNanos, TimeUnit.NANOSECONDS);
     } catch (IllegalArgumentException e) {
-      throw new InvalidRequestException("request refused before sending: " + Failures.redact(e.getMessage(), token),
+      throw new InvalidRequestException("request refused before sending: " + redactor.redact(e.getMessage()),
           null, details(operation).build(), null);
     }
-    AttemptContext previous = AttemptContext.enter(operation.name(), requestNo);
     try {
       Response<T> response = call.execute();
       if (response.isSuccessful()) {
@@ -190,10 +174,10 @@ public final class RestExecutor {
         if (failed.isEmpty()) {
           return Outcome.success(body);
         }
-        ImException mapped = failed.get();
-        return Outcome.failure(mapped, classify(mapped, response.code()), retryAfterOf(mapped, null), false);
+        ImException mapped = redacted(failed.get(), BearerTokenAuth.tokenOf(response.raw().request()));
+        return Outcome.failure(mapped, classify(mapped, response.code()), retryAfterOf(mapped, null));
       }
-      return httpFailure(operation, response, token);
+      return httpFailure(operation, response);
     } catch (JsonProcessingException e) {
       // Only a 2xx body is converted, so this is the vendor answering success with a broken body.
       // Jackson's message quotes the body (a token endpoint's body holds the token): not kept.
@@ -201,31 +185,46 @@ public final class RestExecutor {
       String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
       return Outcome.failure(new ProviderUnavailableException(
           "unreadable response body (" + e.getClass().getSimpleName() + where + ")",
-          details(operation).retryable(false).build()), Retry.NEVER, null, false);
+          details(operation).retryable(false).build()), Retry.NEVER, null);
     } catch (IOException e) {
-      return ioFailure(operation, e, token, deadline, last);
+      return ioFailure(operation, e, tag.deadline(), last);
     } catch (IllegalArgumentException e) {
-      throw new InvalidRequestException("request refused before sending: " + Failures.redact(e.getMessage(), token),
+      throw new InvalidRequestException("request refused before sending: " + redactor.redact(e.getMessage()),
           null, details(operation).build(), null);
-    } finally {
-      AttemptContext.restore(previous);
     }
   }
 
-  private <T> Outcome<T> httpFailure(Operation operation, Response<T> response, String token) {
+  /**
+   * {@code e} with every secret masked in its message and vendor message. For a failure a mapper
+   * read from a 2xx body (NetEase: {@code {"code":414,"desc":...}}): that body reaches the mapper
+   * parsed, so it could not be redacted as text beforehand. The copy does not keep {@code e} as
+   * its cause, which would carry the secret along.
+   */
+  private ImException redacted(ImException e, @Nullable String token) {
+    String message = redactor.redact(e.plainMessage(), token);
+    String vendorMessage = redactor.redact(e.vendorMessage().orElse(null), token);
+    if (Objects.equals(message, e.plainMessage()) && Objects.equals(vendorMessage, e.vendorMessage().orElse(null))) {
+      return e;
+    }
+    return Failures.sameKind(e, message, e.details().toBuilder().vendorMessage(vendorMessage).build(), e.getCause());
+  }
+
+  private <T> Outcome<T> httpFailure(Operation operation, Response<T> response) {
     int status = response.code();
     Headers headers = response.headers();
-    String body = Failures.redact(readCapped(response.errorBody()), token);
-    HttpFailure failure = HttpFailure.of(provider, operation, status, body, headers.get("Retry-After"), requestId(headers));
+    String token = BearerTokenAuth.tokenOf(response.raw().request());
+    String body = redactor.redact(readCapped(response.errorBody()), token);
+    String retryAfter = headers.get(TransportInterceptor.HELD_RETRY_AFTER);
+    HttpFailure failure = new HttpFailure(provider, operation, status, body,
+        RetryAfter.parse(retryAfter != null ? retryAfter : headers.get("Retry-After"), clock.instant()), requestId(headers));
     ImException mapped = errorMapper.fromHttpFailure(failure);
     if (mapped == null) {
       mapped = fallback(failure);
     }
-    return Outcome.failure(mapped, classify(mapped, status), retryAfterOf(mapped, failure.retryAfterHeader().orElse(null)),
-        status == 401);
+    return Outcome.failure(mapped, classify(mapped, status), retryAfterOf(mapped, failure.retryAfterWait()));
   }
 
-  private <T> Outcome<T> ioFailure(Operation operation, IOException e, String token, Instant deadline, ImException last) {
+  private <T> Outcome<T> ioFailure(Operation operation, IOException e, Instant deadline, ImException last) {
     if (Thread.currentThread().isInterrupted()) {
       throw Failures.interrupted(details(operation).build(), "waiting for the vendor's answer", e);
     }
@@ -233,10 +232,10 @@ public final class RestExecutor {
     if ((e instanceof InterruptedIOException && !socketTimeout) || !clock.instant().isBefore(deadline)) {
       throw deadlineExceeded(operation, e, last); // OkHttp's call timeout, set to what was left
     }
-    String what = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + Failures.redact(e.getMessage(), token));
+    String what = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + redactor.redact(e.getMessage()));
     if (isConnectFailure(e)) {
       return Outcome.failure(new ProviderUnavailableException("cannot connect to the vendor (" + what + ")",
-          details(operation).retryable(true).build(), e), Retry.ALWAYS, null, false);
+          details(operation).retryable(true).build(), e), Retry.ALWAYS, null);
     }
     String message = socketTimeout
         ? "no answer within the read timeout of " + settings.readTimeout().toMillis() + " ms"
@@ -246,7 +245,7 @@ public final class RestExecutor {
       message += "; the vendor may or may not have applied it";
     }
     return Outcome.failure(new ProviderUnavailableException(message, details(operation).retryable(true).build(), e),
-        Retry.IF_IDEMPOTENT, null, false);
+        Retry.IF_IDEMPOTENT, null);
   }
 
   /** Whether the request certainly never left: safe to send again whatever the operation. */
@@ -281,36 +280,15 @@ public final class RestExecutor {
     return Retry.NEVER;
   }
 
-  /** The vendor's wait: the mapper's {@link RateLimitedException#retryAfter()}, else the header. */
-  private Duration retryAfterOf(ImException mapped, String header) {
+  /** The vendor's wait: the mapper's {@link RateLimitedException#retryAfter()}, else the header's; capped. */
+  private static Duration retryAfterOf(ImException mapped, Duration header) {
     if (mapped instanceof RateLimitedException) {
       Optional<Duration> fromMapper = ((RateLimitedException) mapped).retryAfter();
       if (fromMapper.isPresent()) {
-        return fromMapper.get();
+        return RetryAfter.cap(fromMapper.get(), RetryAfter.MAX_WAIT);
       }
     }
-    return parseRetryAfter(header, clock.instant());
-  }
-
-  /** {@code Retry-After} as delay-seconds or an HTTP-date (RFC 9110 §10.2.3); null if absent or bad. */
-  static Duration parseRetryAfter(String header, Instant now) {
-    if (header == null || header.isBlank()) {
-      return null;
-    }
-    String value = header.trim();
-    if (value.chars().allMatch(c -> c >= '0' && c <= '9')) {
-      if (value.length() > 9) {
-        return Duration.ofSeconds(MAX_RETRY_AFTER_SECONDS);
-      }
-      return Duration.ofSeconds(Math.min(Long.parseLong(value), MAX_RETRY_AFTER_SECONDS));
-    }
-    try {
-      Instant at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-      Duration d = Duration.between(now, at);
-      return d.isNegative() ? Duration.ZERO : d;
-    } catch (DateTimeParseException e) {
-      return null;
-    }
+    return header;
   }
 
   /** Used when a mapper returns null: the status alone decides. */
@@ -320,7 +298,7 @@ public final class RestExecutor {
     String message = "the vendor answered HTTP " + failure.status();
     int status = failure.status();
     if (status == 429) {
-      return new RateLimitedException(message, d, parseRetryAfter(failure.retryAfterHeader().orElse(null), clock.instant()), null);
+      return new RateLimitedException(message, d, failure.retryAfterWait(), null);
     }
     if (status == 401) {
       return new AuthenticationException(message, d);
@@ -378,22 +356,20 @@ public final class RestExecutor {
     final ImException failure;
     final Retry retry;
     final Duration retryAfter;
-    final boolean unauthorized;
 
-    private Outcome(T value, ImException failure, Retry retry, Duration retryAfter, boolean unauthorized) {
+    private Outcome(T value, ImException failure, Retry retry, Duration retryAfter) {
       this.value = value;
       this.failure = failure;
       this.retry = retry;
       this.retryAfter = retryAfter;
-      this.unauthorized = unauthorized;
     }
 
     static <T> Outcome<T> success(T value) {
-      return new Outcome<>(value, null, Retry.NEVER, null, false);
+      return new Outcome<>(value, null, Retry.NEVER, null);
     }
 
-    static <T> Outcome<T> failure(ImException failure, Retry retry, Duration retryAfter, boolean unauthorized) {
-      return new Outcome<>(null, failure, retry, retryAfter, unauthorized);
+    static <T> Outcome<T> failure(ImException failure, Retry retry, Duration retryAfter) {
+      return new Outcome<>(null, failure, retry, retryAfter);
     }
   }
 
@@ -402,8 +378,8 @@ public final class RestExecutor {
     private String provider;
     private HttpSettings settings;
     private AppRateLimiter rateLimiter;
-    private TokenCache tokenCache;
     private ErrorMapper errorMapper;
+    private Redactor redactor = Redactor.none();
     private Clock clock = Clock.systemUTC();
     private Sleeper sleeper = Sleeper.SYSTEM;
 
@@ -427,15 +403,15 @@ public final class RestExecutor {
       return this;
     }
 
-    /** The token cache; absent for vendors that sign each request instead (NetEase). */
-    public Builder tokenCache(TokenCache tokenCache) {
-      this.tokenCache = tokenCache;
-      return this;
-    }
-
     /** The vendor's error mapper (required). */
     public Builder errorMapper(ErrorMapper errorMapper) {
       this.errorMapper = Objects.requireNonNull(errorMapper, "errorMapper");
+      return this;
+    }
+
+    /** Masks the client's secrets in everything the vendor answers (default: none). */
+    public Builder redactor(Redactor redactor) {
+      this.redactor = Objects.requireNonNull(redactor, "redactor");
       return this;
     }
 

@@ -2,6 +2,7 @@ package io.imfacade.http;
 
 import io.imfacade.error.ErrorDetails;
 import io.imfacade.error.ImException;
+import io.imfacade.error.ProviderUnavailableException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,14 +13,23 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Caches a client's token: fetched on first use, refreshed ahead of expiry (after half its
- * lifetime, or {@code refreshMargin} before expiry, whichever comes first), fetched <b>once</b>
- * when many threads need it at the same moment (single flight), and after a failed fetch the
- * failure is remembered for a short {@code negativeTtl} so that a storm of callers does not hammer
- * the token endpoint. Thread-safe.
+ * Caches a client's token: fetched on first use, refreshed ahead of expiry, fetched <b>once</b>
+ * when many threads need it at the same moment (single flight). Vendors warn that frequent token
+ * requests can get an account banned, so the cache never hammers the token endpoint, whatever
+ * the tokens it gets:
+ *
+ * <ul>
+ *   <li>a token is refreshed {@code min(refreshMargin, lifetime / 2)} before it expires: a
+ *       120-second token at 60 s, a day-long one 5 minutes before its end;
+ *   <li>no two fetches are less than {@code minFetchInterval} apart (1 s by default): the first
+ *       401 of a token always gets it replaced, but a token that itself replaced a refused one is
+ *       kept for that long, and the replay is not made;
+ *   <li>a token that has already expired when it arrives is a failure, and any failed fetch is
+ *       remembered for {@code negativeTtl}, during which callers get the same failure at once.
+ * </ul>
  *
  * <p>While a token is still valid but due for refresh, one caller refreshes it and the others keep
- * using the old one; only when no valid token is left do callers wait for the fetch.
+ * using the old one; only when no valid token is left do callers wait for the fetch. Thread-safe.
  */
 public final class TokenCache {
 
@@ -29,12 +39,15 @@ public final class TokenCache {
   private final Clock clock;
   private final Duration refreshMargin;
   private final Duration negativeTtl;
+  private final Duration minFetchInterval;
 
   /** Held by the one thread that fetches; the others wait on it or skip it. */
   private final ReentrantLock fetchLock = new ReentrantLock();
   private final AtomicReference<Entry> entry = new AtomicReference<>();
   /** The last failed fetch, guarded by {@link #fetchLock}. */
   private volatile Failure failure;
+  /** Whether the last token was dropped after a 401, so that the next one replaces a rejected one. */
+  private volatile boolean rejectedSinceFetch;
 
   /**
    * A cache over {@code source}.
@@ -43,14 +56,30 @@ public final class TokenCache {
    * @param negativeTtl how long a failed fetch is answered from memory
    */
   public TokenCache(TokenSource source, Clock clock, Duration refreshMargin, Duration negativeTtl) {
+    this(source, clock, refreshMargin, negativeTtl, DEFAULT_MIN_FETCH_INTERVAL);
+  }
+
+  /**
+   * A cache over {@code source} that fetches at most once per {@code minFetchInterval}.
+   *
+   * @param refreshMargin refresh at the latest this long before expiry (at most half the lifetime)
+   * @param negativeTtl how long a failed fetch is answered from memory
+   * @param minFetchInterval the least time between two fetches
+   */
+  public TokenCache(TokenSource source, Clock clock, Duration refreshMargin, Duration negativeTtl,
+      Duration minFetchInterval) {
     this.source = Objects.requireNonNull(source, "source");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.refreshMargin = Objects.requireNonNull(refreshMargin, "refreshMargin");
     this.negativeTtl = Objects.requireNonNull(negativeTtl, "negativeTtl");
-    if (refreshMargin.isNegative() || negativeTtl.isNegative()) {
-      throw new IllegalArgumentException("refreshMargin and negativeTtl must not be negative");
+    this.minFetchInterval = Objects.requireNonNull(minFetchInterval, "minFetchInterval");
+    if (refreshMargin.isNegative() || negativeTtl.isNegative() || minFetchInterval.isNegative()) {
+      throw new IllegalArgumentException("refreshMargin, negativeTtl and minFetchInterval must not be negative");
     }
   }
+
+  /** The least time between two fetches, unless configured otherwise. */
+  public static final Duration DEFAULT_MIN_FETCH_INTERVAL = Duration.ofSeconds(1);
 
   /**
    * The token to use now, fetching it if needed.
@@ -82,10 +111,14 @@ public final class TokenCache {
     if (rejected == null) {
       return;
     }
+    Instant now = clock.instant();
     // Compare the value: 50 threads that got a 401 with the same old token must not throw away the
-    // fresh token the first of them already fetched.
-    Entry removed = entry.getAndUpdate(e -> e != null && e.token.value().equals(rejected) ? null : e);
+    // fresh token the first of them already fetched. A token that itself replaced a rejected one
+    // moments ago is kept: a vendor that refuses every fresh token must not be asked for one per call.
+    Entry removed = entry.getAndUpdate(e -> e != null && e.token.value().equals(rejected)
+        && !(e.replacedRejected && e.isFresh(now)) ? null : e);
     if (removed != null && removed.token.value().equals(rejected)) {
+      rejectedSinceFetch = true;
       LOG.debug("token rejected by the vendor: invalidated");
     }
   }
@@ -97,7 +130,7 @@ public final class TokenCache {
     }
     try {
       Instant now = clock.instant();
-      if (entry.get() != seen || rememberedFailure(now) != null) {
+      if (entry.get() != seen || rememberedFailure(now) != null || seen.isFresh(now)) {
         return;
       }
       try {
@@ -126,6 +159,11 @@ public final class TokenCache {
       if (remembered != null) {
         throw Failures.sameKind(remembered.error);
       }
+      if (e != null && e.isFresh(now)) {
+        // Expired within minFetchInterval of its fetch: the next fetch waits for the interval too.
+        throw new ProviderUnavailableException("the vendor's token expired less than " + minFetchInterval.toMillis()
+            + " ms after it was fetched; not asking for another before then", ErrorDetails.builder().retryable(true).build());
+      }
       return install(fetch(now)).token.value();
     } finally {
       fetchLock.unlock();
@@ -138,6 +176,11 @@ public final class TokenCache {
       IssuedToken token = source.fetch();
       if (token == null) {
         throw new ImException("the token source returned no token");
+      }
+      if (!now.isBefore(token.expiresAt())) {
+        throw new ProviderUnavailableException("the vendor issued a token that had already expired when it arrived"
+            + " (expiry " + token.expiresAt() + "); not asking again for " + negativeTtl.toMillis() + " ms",
+            ErrorDetails.builder().retryable(true).build());
       }
       failure = null;
       return token;
@@ -167,14 +210,15 @@ public final class TokenCache {
     Instant now = clock.instant();
     Instant expiresAt = token.expiresAt();
     Instant refreshAt;
-    if (!now.isBefore(expiresAt)) {
-      refreshAt = expiresAt;
+    if (expiresAt.equals(Instant.MAX)) {
+      refreshAt = Instant.MAX;
     } else {
-      Instant halfLife = now.plus(Duration.between(now, expiresAt).dividedBy(2));
-      Instant marginBefore = expiresAt.minus(refreshMargin);
-      refreshAt = halfLife.isBefore(marginBefore) ? halfLife : marginBefore;
+      Duration lifetime = Duration.between(now, expiresAt);
+      Duration margin = lifetime.dividedBy(2).compareTo(refreshMargin) < 0 ? lifetime.dividedBy(2) : refreshMargin;
+      refreshAt = expiresAt.minus(margin);
     }
-    Entry e = new Entry(token, refreshAt);
+    Entry e = new Entry(token, refreshAt, now.plus(minFetchInterval), rejectedSinceFetch);
+    rejectedSinceFetch = false;
     entry.set(e);
     LOG.debug("token fetched; expires {}", expiresAt.equals(Instant.MAX) ? "never" : expiresAt);
     return e;
@@ -183,10 +227,20 @@ public final class TokenCache {
   private static final class Entry {
     final IssuedToken token;
     final Instant refreshAt;
+    /** Until then the token counts as fresh: no other fetch, no invalidation. */
+    final Instant freshUntil;
+    /** Fetched because the previous token was refused: while fresh, a 401 does not drop it. */
+    final boolean replacedRejected;
 
-    Entry(IssuedToken token, Instant refreshAt) {
+    Entry(IssuedToken token, Instant refreshAt, Instant freshUntil, boolean replacedRejected) {
+      this.replacedRejected = replacedRejected;
       this.token = token;
       this.refreshAt = refreshAt;
+      this.freshUntil = freshUntil;
+    }
+
+    boolean isFresh(Instant now) {
+      return now.isBefore(freshUntil);
     }
 
     boolean validAt(Instant now) {

@@ -12,7 +12,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.imfacade.ImConfig;
 import io.imfacade.spi.ProviderContext;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
+import okhttp3.Authenticator;
 import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.Test;
@@ -48,8 +51,8 @@ class HttpClientsTest {
     try (ProviderContext context = ProviderContext.create()) {
       OkHttpClient shared = HttpClients.shared(context);
       Interceptor signing = chain -> chain.proceed(chain.request().newBuilder().header("X-Sig", "1").build());
-      OkHttpClient a = HttpClients.forClient(shared, "p", settings("http.connectTimeoutMs", "1234", "http.readTimeoutMs", "2345"), signing);
-      OkHttpClient b = HttpClients.forClient(shared, "p", settings());
+      OkHttpClient a = HttpClients.forClient(shared, "p", settings("http.connectTimeoutMs", "1234", "http.readTimeoutMs", "2345"), signing, null);
+      OkHttpClient b = HttpClients.forClient(shared, "p", settings(), null, null);
 
       assertThat(a.connectionPool()).isSameAs(shared.connectionPool()).isSameAs(b.connectionPool());
       assertThat(a.dispatcher()).isSameAs(shared.dispatcher()).isSameAs(b.dispatcher());
@@ -59,8 +62,28 @@ class HttpClientsTest {
       assertThat(a.callTimeoutMillis()).as("the executor enforces the deadline").isZero();
       assertThat(b.readTimeoutMillis()).isEqualTo(10_000);
       assertThat(a.retryOnConnectionFailure()).isFalse();
+      // The credentials first, the error-body cap innermost; the wire log on the network side.
       assertThat(a.interceptors()).hasSize(2).startsWith(signing);
-      assertThat(a.interceptors().get(1)).isInstanceOf(TransportInterceptor.class);
+      assertThat(b.interceptors()).hasSize(1);
+      assertThat(a.networkInterceptors()).hasSize(2);
+      assertThat(a.authenticator()).isSameAs(Authenticator.NONE);
+    }
+  }
+
+  @Test
+  void bearerTokenAuth_isTheInterceptorAndTheAuthenticator_andTheWireLogIsANetworkInterceptor() {
+    try (ProviderContext context = ProviderContext.create()) {
+      OkHttpClient shared = HttpClients.shared(context);
+      TokenCache tokens = new TokenCache(new CountingTokenSource(), context.clock(), Duration.ofMinutes(5), Duration.ofSeconds(5));
+      BearerTokenAuth auth = new BearerTokenAuth(tokens, LocalRateLimiter.shared(context, "p:app", 10));
+      OkHttpClient client = HttpClients.forClient(shared, "p", settings(), auth, auth);
+
+      assertThat(client.interceptors()).hasSize(2).startsWith(auth);
+      assertThat(client.authenticator()).isSameAs(auth);
+      // A network interceptor sees every request on the wire, the authenticator's replay included.
+      assertThat(client.networkInterceptors()).hasSize(2);
+      assertThat(shared.networkInterceptors()).isEmpty();
+      assertThat(shared.interceptors()).isEmpty();
     }
   }
 
@@ -69,9 +92,9 @@ class HttpClientsTest {
     wm.stubFor(get("/status").willReturn(okJson("{}")));
     ProviderContext context = ProviderContext.create();
     OkHttpClient shared = HttpClients.shared(context);
-    OkHttpClient client = HttpClients.forClient(shared, "p", settings());
+    OkHttpClient client = HttpClients.forClient(shared, "p", settings(), null, null);
     TestApi api = HttpClients.retrofit(wm.baseUrl() + "/", client).create(TestApi.class);
-    api.status(null).execute();
+    api.status(new CallTag(Operation.idempotent("status"), 1, Instant.now().plusSeconds(30))).execute();
     assertThat(shared.connectionPool().connectionCount()).isEqualTo(1);
 
     context.close();

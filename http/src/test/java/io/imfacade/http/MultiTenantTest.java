@@ -9,8 +9,7 @@ import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.imfacade.spi.ProviderContext;
-import java.time.Clock;
-import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -19,6 +18,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -38,24 +38,23 @@ class MultiTenantTest {
   void fiftyTenantsInParallel_neverCrossTokens() throws Exception {
     wm.stubFor(WireMock.get(urlPathMatching("/tenants/.*/ping")).willReturn(okJson("{\"ok\":true}")));
     try (ProviderContext context = ProviderContext.create()) {
-      List<Rig> tenants = new ArrayList<>();
+      List<RemoteCore<TestApi>> tenants = new ArrayList<>();
+      List<CountingTokenSource> sources = new ArrayList<>();
       for (int i = 0; i < TENANTS; i++) {
-        String tenant = "t" + i;
-        TokenCache tokens = new TokenCache(new CountingTokenSource(tenant, java.time.Instant.MAX),
-            Clock.systemUTC(), Duration.ofMinutes(1), Duration.ofSeconds(1));
+        CountingTokenSource source = new CountingTokenSource("t" + i, Instant.MAX);
+        sources.add(source);
         // Each tenant is its own vendor app, with its own credentials and limiter.
-        tenants.add(Rig.to(wm.baseUrl()).context(context).appKey("testvendor:" + tenant).tokens(tokens).build());
+        tenants.add(Cores.to(wm.baseUrl(), context).appKey("testvendor:t" + i).tokens(source).build());
       }
-      assertThat(tenants).allMatch(r -> r.client.connectionPool() == tenants.get(0).client.connectionPool());
 
       ExecutorService pool = Executors.newFixedThreadPool(16);
       try {
         List<Future<?>> calls = new ArrayList<>();
         for (int round = 0; round < CALLS_PER_TENANT; round++) {
           for (int i = 0; i < TENANTS; i++) {
-            Rig rig = tenants.get(i);
+            RemoteCore<TestApi> core = tenants.get(i);
             String tenant = "t" + i;
-            calls.add(pool.submit(() -> rig.executor.execute(Operation.idempotent("ping"), auth -> rig.api.ping(auth, tenant))));
+            calls.add(pool.submit(() -> core.call(Operation.idempotent("ping"), tag -> core.api().ping(tag, tenant))));
           }
         }
         for (Future<?> f : calls) {
@@ -72,7 +71,10 @@ class MultiTenantTest {
         assertThat(m.matches()).as(r.getUrl()).isTrue();
         assertThat(r.getHeader("Authorization")).isEqualTo("Bearer " + CountingTokenSource.token(m.group(1), 1));
       }
-      assertThat(tenants.get(0).connectionsInUse()).isZero();
+      assertThat(sources).allSatisfy(s -> assertThat(s.fetches).hasValue(1));
+      // Every tenant's client is derived from the context's one OkHttpClient: one pool, all idle.
+      OkHttpClient shared = HttpClients.shared(context);
+      assertThat(shared.connectionPool().connectionCount()).isEqualTo(shared.connectionPool().idleConnectionCount());
     }
   }
 }

@@ -6,7 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -37,7 +37,7 @@ class PathEncodingTest {
   void anIdStaysOneEncodedSegment(String id, String expectedPath) {
     wm.stubFor(any(anyUrl()).willReturn(okJson("{\"id\":\"x\"}")));
     try (Rig rig = Rig.to(wm.baseUrl() + "/").build()) {
-      rig.executor.execute(Operation.idempotent("items.get"), auth -> rig.api.get(auth, id));
+      rig.executor.execute(Operation.idempotent("items.get"), tag -> rig.api.get(tag, id));
     }
     List<LoggedRequest> requests = wm.findAll(anyRequestedFor(anyUrl()));
     assertThat(requests).hasSize(1);
@@ -49,10 +49,11 @@ class PathEncodingTest {
   void aDotSegment_isRefusedBeforeSending(String id) {
     wm.stubFor(any(anyUrl()).willReturn(okJson("{}")));
     try (Rig rig = Rig.to(wm.baseUrl()).build()) {
-      InvalidRequestException e = catchThrowableOfType(InvalidRequestException.class,
-          () -> rig.executor.execute(Operation.idempotent("items.get"), auth -> rig.api.get(auth, id)));
-      assertThat(e.provider()).hasValue("testvendor");
-      assertThat(e.isRetryable()).isFalse();
+      assertThatThrownBy(() -> rig.executor.execute(Operation.idempotent("items.get"), tag -> rig.api.get(tag, id)))
+          .isInstanceOfSatisfying(InvalidRequestException.class, e -> {
+            assertThat(e.provider()).hasValue("testvendor");
+            assertThat(e.isRetryable()).isFalse();
+          });
     }
     assertThat(wm.findAll(anyRequestedFor(anyUrl()))).isEmpty();
   }
@@ -61,7 +62,7 @@ class PathEncodingTest {
   void aBaseUrlWithAPathPrefix_keepsIt() {
     wm.stubFor(any(anyUrl()).willReturn(okJson("{}")));
     try (Rig rig = Rig.to(wm.baseUrl() + "/app-id/abc/").build()) {
-      rig.executor.execute(Operation.idempotent("items.get"), auth -> rig.api.get(auth, "u/1"));
+      rig.executor.execute(Operation.idempotent("items.get"), tag -> rig.api.get(tag, "u/1"));
     }
     assertThat(wm.findAll(anyRequestedFor(anyUrl())).get(0).getUrl()).isEqualTo("/app-id/abc/items/u%2F1");
   }

@@ -8,8 +8,15 @@ import java.util.Map;
 import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
 
-/** One client's transport wired the way a provider wires it, against a test server. */
+/**
+ * One client's transport wired piece by piece the way {@link RemoteCore} wires it (shared client,
+ * {@link HttpClients#forClient}, {@link BearerTokenAuth} over a {@link TokenCache} when given one,
+ * {@link RestExecutor}), against a test server, with the seams a core does not open: a fake time
+ * line for the executor and the limiter, a hand-made token cache.
+ */
 final class Rig implements AutoCloseable {
+
+  private static final String APP_KEY = "testvendor:app";
 
   final ProviderContext context;
   final HttpSettings settings;
@@ -20,18 +27,23 @@ final class Rig implements AutoCloseable {
   final RestExecutor executor;
 
   private Rig(Builder b) {
-    this.context = b.context != null ? b.context : ProviderContext.create(b.time != null ? b.time : Clock.systemUTC());
+    this.context = ProviderContext.create(b.time != null ? b.time : Clock.systemUTC());
     this.settings = HttpSettings.from(ImConfig.of(b.config), 1000);
-    this.client = HttpClients.forClient(HttpClients.shared(context), "testvendor", settings, b.interceptors);
+    this.limiter = b.time != null ? new LocalRateLimiter(APP_KEY, settings.requestsPerSecond(), b.time, b.time::nanoTime, b.time)
+        : LocalRateLimiter.shared(context, APP_KEY, settings.requestsPerSecond());
+    OkHttpClient shared = HttpClients.shared(context);
+    if (b.tokens != null && b.interceptor != null) {
+      throw new IllegalStateException("a client has one authentication interceptor: tokens or a signer");
+    }
+    BearerTokenAuth auth = b.tokens == null ? null : new BearerTokenAuth(b.tokens, limiter);
+    this.client = auth != null
+        ? HttpClients.forClient(shared, "testvendor", settings, auth, auth)
+        : HttpClients.forClient(shared, "testvendor", settings, b.interceptor, null);
     this.api = HttpClients.retrofit(b.baseUrl, client).create(TestApi.class);
-    this.limiter = b.limiter != null ? b.limiter
-        : b.time != null ? new AppRateLimiter(b.appKey, settings.requestsPerSecond(), b.time, b.time::nanoTime, b.time)
-        : AppRateLimiter.shared(context, b.appKey, settings.requestsPerSecond());
     RestExecutor.Builder eb = RestExecutor.builder()
         .provider("testvendor")
         .settings(settings)
         .rateLimiter(limiter)
-        .tokenCache(b.tokens)
         .errorMapper(mapper);
     if (b.time != null) {
       eb.clock(b.time).sleeper(b.time);
@@ -50,9 +62,7 @@ final class Rig implements AutoCloseable {
 
   @Override
   public void close() {
-    if (context != ProviderContext.defaultContext()) {
-      context.close();
-    }
+    context.close();
   }
 
   static final class Builder {
@@ -60,10 +70,7 @@ final class Rig implements AutoCloseable {
     private final Map<String, String> config = new LinkedHashMap<>();
     private TokenCache tokens;
     private FakeTime time;
-    private ProviderContext context;
-    private AppRateLimiter limiter;
-    private String appKey = "testvendor:app";
-    private Interceptor[] interceptors = new Interceptor[0];
+    private Interceptor interceptor;
 
     private Builder(String baseUrl) {
       this.baseUrl = baseUrl;
@@ -77,33 +84,21 @@ final class Rig implements AutoCloseable {
       return this;
     }
 
+    /** Bearer-token authentication in the chain, over this cache. */
     Builder tokens(TokenCache tokens) {
       this.tokens = tokens;
       return this;
     }
 
+    /** The executor's clock and sleeper, and the limiter's time line. */
     Builder time(FakeTime time) {
       this.time = time;
       return this;
     }
 
-    Builder context(ProviderContext context) {
-      this.context = context;
-      return this;
-    }
-
-    Builder limiter(AppRateLimiter limiter) {
-      this.limiter = limiter;
-      return this;
-    }
-
-    Builder appKey(String appKey) {
-      this.appKey = appKey;
-      return this;
-    }
-
-    Builder interceptors(Interceptor... interceptors) {
-      this.interceptors = interceptors;
+    /** An application interceptor in the slot of a signer (exclusive with {@link #tokens}). */
+    Builder interceptor(Interceptor interceptor) {
+      this.interceptor = interceptor;
       return this;
     }
 

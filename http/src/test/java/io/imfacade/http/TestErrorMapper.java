@@ -56,7 +56,8 @@ final class TestErrorMapper implements ErrorMapper {
     } else if (s == 404) {
       return new NotFoundException("not found", d);
     } else if (s == 429) {
-      return new RateLimitedException("rate limited", d, null, null);
+      // As every mapper must: the wait parsed and capped once by the transport, not the raw header.
+      return new RateLimitedException("rate limited", d, failure.retryAfter().orElse(null), null);
     } else if (s >= 500) {
       return new ProviderUnavailableException("vendor failed", d.toBuilder().retryable(true).build());
     }
@@ -69,12 +70,13 @@ final class TestErrorMapper implements ErrorMapper {
     if (body instanceof Map) {
       Object code = ((Map<?, ?>) body).get("code");
       if (code instanceof Number && ((Number) code).intValue() != 200) {
+        Object desc = ((Map<?, ?>) body).get("desc");
         ErrorDetails d = ErrorDetails.builder().provider(provider).operation(operation.name())
-            .httpStatus(200).vendorCode(code.toString()).build();
+            .httpStatus(200).vendorCode(code.toString()).vendorMessage(desc == null ? null : desc.toString()).build();
         if (((Number) code).intValue() == 416) {
           return Optional.of(new RateLimitedException("app blocked", d, Duration.ofSeconds(10), null));
         }
-        return Optional.of(new ImException("vendor code " + code, d));
+        return Optional.of(new ImException("vendor code " + code + (desc == null ? "" : ": " + desc), d));
       }
     }
     return Optional.empty();

@@ -8,13 +8,13 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.imfacade.ImConfig;
-import io.imfacade.error.ImException;
 import io.imfacade.error.ProviderUnavailableException;
 import java.time.Duration;
 import java.util.Map;
@@ -55,12 +55,14 @@ class TransportFaultsTest {
   void idempotentCall_endsAsProviderUnavailable_withoutHangOrLeak(String name, ResponseDefinitionBuilder answer, boolean retried) {
     wm.stubFor(get("/items/a").willReturn(answer));
     try (Rig rig = Rig.to(wm.baseUrl()).set(ImConfig.HTTP_READ_TIMEOUT_MS, "300").build()) {
-      ProviderUnavailableException e = assertTimeoutPreemptively(NO_HANG, () -> catchUnavailable(
-          () -> rig.executor.execute(Operation.idempotent("items.get"), auth -> rig.api.get(auth, "a"))));
+      assertTimeoutPreemptively(NO_HANG, () -> assertThatThrownBy(
+          () -> rig.executor.execute(Operation.idempotent("items.get"), tag -> rig.api.get(tag, "a")))
+          .isInstanceOfSatisfying(ProviderUnavailableException.class, e -> {
+            assertThat(e.provider()).hasValue("testvendor");
+            assertThat(e.operation()).hasValue("items.get");
+            assertThat(e.isRetryable()).isEqualTo(retried);
+          }));
 
-      assertThat(e.provider()).hasValue("testvendor");
-      assertThat(e.operation()).hasValue("items.get");
-      assertThat(e.isRetryable()).isEqualTo(retried);
       // Transport failures of a repeatable read are retried; an unreadable 2xx body is not.
       wm.verify(retried ? 3 : 1, getRequestedFor(urlEqualTo("/items/a")));
       assertThat(rig.connectionsInUse()).isZero();
@@ -74,15 +76,16 @@ class TransportFaultsTest {
   void nonIdempotentCall_isNotRepeated(String name, ResponseDefinitionBuilder answer, boolean retriedIfIdempotent) {
     wm.stubFor(post("/items").willReturn(answer));
     try (Rig rig = Rig.to(wm.baseUrl()).set(ImConfig.HTTP_READ_TIMEOUT_MS, "300").build()) {
-      ProviderUnavailableException e = assertTimeoutPreemptively(NO_HANG, () -> catchUnavailable(
-          () -> rig.executor.execute(Operation.nonIdempotent("items.create"), auth -> rig.api.create(auth, Map.of("n", 1)))));
-
-      // As retryable as for a read (a later call may succeed), but never repeated by the transport.
-      assertThat(e.isRetryable()).isEqualTo(retriedIfIdempotent);
-      assertThat(e.getMessage()).satisfiesAnyOf(
-          m -> assertThat(m).contains("may or may not have applied it"),
-          m -> assertThat(m).contains("unreadable response body"),
-          m -> assertThat(m).contains("read timeout"));
+      assertTimeoutPreemptively(NO_HANG, () -> assertThatThrownBy(
+          () -> rig.executor.execute(Operation.nonIdempotent("items.create"), tag -> rig.api.create(tag, Map.of("n", 1))))
+          .isInstanceOfSatisfying(ProviderUnavailableException.class, e -> {
+            // As retryable as for a read (a later call may succeed), but never repeated by the transport.
+            assertThat(e.isRetryable()).isEqualTo(retriedIfIdempotent);
+            assertThat(e.getMessage()).satisfiesAnyOf(
+                m -> assertThat(m).contains("may or may not have applied it"),
+                m -> assertThat(m).contains("unreadable response body"),
+                m -> assertThat(m).contains("read timeout"));
+          }));
       wm.verify(1, postRequestedFor(urlEqualTo("/items")));
       assertThat(rig.connectionsInUse()).isZero();
     }
@@ -95,11 +98,12 @@ class TransportFaultsTest {
         .set(ImConfig.HTTP_READ_TIMEOUT_MS, "10000")
         .set(ImConfig.HTTP_CALL_TIMEOUT_MS, "400")
         .build()) {
-      ProviderUnavailableException e = assertTimeoutPreemptively(NO_HANG, () -> catchUnavailable(
-          () -> rig.executor.execute(Operation.idempotent("items.get"), auth -> rig.api.get(auth, "a"))));
-
-      assertThat(e.getMessage()).contains("call deadline of 400 ms");
-      assertThat(e.isRetryable()).isTrue();
+      assertTimeoutPreemptively(NO_HANG, () -> assertThatThrownBy(
+          () -> rig.executor.execute(Operation.idempotent("items.get"), tag -> rig.api.get(tag, "a")))
+          .isInstanceOfSatisfying(ProviderUnavailableException.class, e -> {
+            assertThat(e.getMessage()).contains("call deadline of 400 ms");
+            assertThat(e.isRetryable()).isTrue();
+          }));
       wm.verify(1, getRequestedFor(urlEqualTo("/items/a")));
       assertThat(rig.connectionsInUse()).isZero();
     }
@@ -114,22 +118,12 @@ class TransportFaultsTest {
         .set(ImConfig.HTTP_CALL_TIMEOUT_MS, "700")
         .set(ImConfig.RETRY_MAX_ATTEMPTS, "10")
         .build()) {
-      assertTimeoutPreemptively(NO_HANG, () -> catchUnavailable(
-          () -> rig.executor.execute(Operation.idempotent("items.get"), auth -> rig.api.get(auth, "a"))));
+      assertTimeoutPreemptively(NO_HANG, () -> assertThatThrownBy(
+          () -> rig.executor.execute(Operation.idempotent("items.get"), tag -> rig.api.get(tag, "a")))
+          .isInstanceOf(ProviderUnavailableException.class));
 
       assertThat(wm.countRequestsMatching(getRequestedFor(urlEqualTo("/items/a")).build()).getCount()).isBetween(1, 2);
       assertThat(rig.connectionsInUse()).isZero();
     }
-  }
-
-  private static ProviderUnavailableException catchUnavailable(Runnable call) {
-    try {
-      call.run();
-    } catch (ProviderUnavailableException e) {
-      return e;
-    } catch (ImException e) {
-      throw new AssertionError("expected ProviderUnavailableException, got " + e, e);
-    }
-    throw new AssertionError("the call succeeded");
   }
 }

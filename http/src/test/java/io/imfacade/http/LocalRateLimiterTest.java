@@ -2,7 +2,6 @@ package io.imfacade.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.imfacade.error.ImException;
@@ -20,18 +19,18 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongSupplier;
 import org.junit.jupiter.api.Test;
 
-class AppRateLimiterTest {
+class LocalRateLimiterTest {
 
   private static final Instant FAR = Instant.parse("2100-01-01T00:00:00Z");
 
   private final FakeTime time = new FakeTime();
 
-  private AppRateLimiter limiter(double rps) {
-    return new AppRateLimiter("app", rps, time, time::nanoTime, time);
+  private LocalRateLimiter limiter(double rps) {
+    return new LocalRateLimiter("app", rps, time, time::nanoTime, time);
   }
 
   /** Fake nanos at which each of {@code n} back-to-back acquisitions is granted. */
-  private List<Long> grants(AppRateLimiter limiter, int n) {
+  private List<Long> grants(LocalRateLimiter limiter, int n) {
     List<Long> at = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       limiter.acquire(FAR);
@@ -64,7 +63,7 @@ class AppRateLimiterTest {
         return now[0];
       }
     };
-    AppRateLimiter limiter = new AppRateLimiter("app", 4, time, nanos, waitForTick);
+    LocalRateLimiter limiter = new LocalRateLimiter("app", 4, time, nanos, waitForTick);
     Map<String, Long> releasedAt = new ConcurrentHashMap<>();
     List<Thread> threads = new ArrayList<>();
     java.util.function.Consumer<String> start = name -> {
@@ -131,7 +130,7 @@ class AppRateLimiterTest {
 
   @Test
   void idleTimeStoresNoBurst() {
-    AppRateLimiter limiter = limiter(4);
+    LocalRateLimiter limiter = limiter(4);
     limiter.acquire(FAR);
     time.advance(Duration.ofSeconds(10));
     long start = time.nanoTime();
@@ -141,14 +140,15 @@ class AppRateLimiterTest {
 
   @Test
   void aPermitAfterTheDeadline_failsAtOnce_andReservesNothing() {
-    AppRateLimiter limiter = limiter(1);
+    LocalRateLimiter limiter = limiter(1);
     limiter.acquire(FAR);
     Instant now = time.instant();
 
-    RateLimitedException e = catchThrowableOfType(RateLimitedException.class,
-        () -> limiter.acquire(now.plusMillis(500)));
-    assertThat(e.retryAfter()).hasValue(Duration.ofSeconds(1));
-    assertThat(e.isRetryable()).isTrue();
+    assertThatThrownBy(() -> limiter.acquire(now.plusMillis(500)))
+        .isInstanceOfSatisfying(RateLimitedException.class, e -> {
+          assertThat(e.retryAfter()).hasValue(Duration.ofSeconds(1));
+          assertThat(e.isRetryable()).isTrue();
+        });
     assertThat(time.instant()).isEqualTo(now); // did not wait
 
     limiter.acquire(now.plusSeconds(2)); // the refused caller did not take the slot at +1 s
@@ -157,7 +157,7 @@ class AppRateLimiterTest {
 
   @Test
   void pauseUntil_holdsEveryone_thenSpacingResumes() {
-    AppRateLimiter limiter = limiter(10);
+    LocalRateLimiter limiter = limiter(10);
     limiter.acquire(FAR);
     Instant blockedUntil = time.instant().plusSeconds(10);
     limiter.pauseUntil(blockedUntil);
@@ -170,7 +170,7 @@ class AppRateLimiterTest {
 
   @Test
   void pauseUntil_inThePastOrShorterThanTheCurrentPause_changesNothing() {
-    AppRateLimiter limiter = limiter(10);
+    LocalRateLimiter limiter = limiter(10);
     limiter.pauseUntil(time.instant().plusSeconds(5));
     limiter.pauseUntil(time.instant().plusSeconds(1));
     limiter.pauseUntil(time.instant().minusSeconds(1));
@@ -182,14 +182,14 @@ class AppRateLimiterTest {
   @Test
   void aPauseThatBeginsWhileACallerSleeps_holdsThatCallerToo() {
     AtomicBoolean paused = new AtomicBoolean();
-    AtomicReference<AppRateLimiter> self = new AtomicReference<>();
+    AtomicReference<LocalRateLimiter> self = new AtomicReference<>();
     Sleeper pausingSleeper = d -> {
       if (paused.compareAndSet(false, true)) {
         self.get().pauseUntil(time.instant().plusSeconds(10)); // the vendor blocks the app meanwhile
       }
       time.sleep(d);
     };
-    AppRateLimiter limiter = new AppRateLimiter("app", 10, time, time::nanoTime, pausingSleeper);
+    LocalRateLimiter limiter = new LocalRateLimiter("app", 10, time, time::nanoTime, pausingSleeper);
     self.set(limiter);
     limiter.acquire(FAR);
     Instant start = time.instant();
@@ -200,7 +200,7 @@ class AppRateLimiterTest {
 
   @Test
   void aPauseLongerThanTheDeadline_failsAtOnce() {
-    AppRateLimiter limiter = limiter(10);
+    LocalRateLimiter limiter = limiter(10);
     limiter.pauseUntil(time.instant().plusSeconds(10));
     assertThatThrownBy(() -> limiter.acquire(time.instant().plusSeconds(5)))
         .isInstanceOf(RateLimitedException.class);
@@ -208,7 +208,7 @@ class AppRateLimiterTest {
 
   @Test
   void interruptedWhileWaiting_restoresTheFlag_andThrowsANeutralException() {
-    AppRateLimiter limiter = new AppRateLimiter("app", 0.1, Clock.systemUTC(), System::nanoTime, Sleeper.SYSTEM);
+    LocalRateLimiter limiter = new LocalRateLimiter("app", 0.1, Clock.systemUTC(), System::nanoTime, Sleeper.SYSTEM);
     limiter.acquire(FAR);
     assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
       AtomicReference<Throwable> thrown = new AtomicReference<>();
@@ -233,14 +233,14 @@ class AppRateLimiterTest {
   @Test
   void shared_isOnePerAppKeyAndContext() {
     try (ProviderContext one = ProviderContext.create(); ProviderContext two = ProviderContext.create()) {
-      AppRateLimiter a = AppRateLimiter.shared(one, "easemob:org#app", 100);
-      assertThat(AppRateLimiter.shared(one, "easemob:org#app", 50)).isSameAs(a);
+      LocalRateLimiter a = LocalRateLimiter.shared(one, "easemob:org#app", 100);
+      assertThat(LocalRateLimiter.shared(one, "easemob:org#app", 50)).isSameAs(a);
       // 5% below the configured rate: headroom for the jitter between our clock and the vendor's.
       assertThat(a.requestsPerSecond()).isEqualTo(100 * AppRateLimiter.JITTER_HEADROOM);
-      assertThat(AppRateLimiter.shared(one, "easemob:org#other", 100)).isNotSameAs(a);
-      assertThat(AppRateLimiter.shared(two, "easemob:org#app", 100)).isNotSameAs(a);
+      assertThat(LocalRateLimiter.shared(one, "easemob:org#other", 100)).isNotSameAs(a);
+      assertThat(LocalRateLimiter.shared(two, "easemob:org#app", 100)).isNotSameAs(a);
       assertThat(a.appKey()).isEqualTo("easemob:org#app");
-      assertThat(a).hasToString("AppRateLimiter{easemob:org#app, 95.0/s}");
+      assertThat(a).hasToString("LocalRateLimiter{easemob:org#app, 95.0/s}");
     }
   }
 
