@@ -1,8 +1,8 @@
 package io.imfacade;
 
 /**
- * An optional operation that a provider may or may not offer. The operations of the three services
- * not named here are offered by every provider.
+ * An optional operation that a provider may or may not offer. The operations of the services not
+ * named here are offered by every provider.
  *
  * <p>A provider lists what it offers in {@link ImClient#capabilities()}; calling an operation it
  * does not offer throws {@link io.imfacade.error.UnsupportedCapabilityException} with the reason.
@@ -17,7 +17,13 @@ public enum Capability {
   /** {@link io.imfacade.contact.ContactGraph#setRemark} and remarks in contact lists. */
   CONTACT_REMARK("contacts.setRemark"),
   /** Block, unblock and the block list of {@link io.imfacade.contact.ContactGraph}. */
-  BLOCK_LIST("contacts.block");
+  BLOCK_LIST("contacts.block"),
+  /** {@link io.imfacade.account.UserAccounts#delete}: NetEase has no account deletion. */
+  ACCOUNT_DELETE("accounts.delete"),
+  /** {@link io.imfacade.account.UserAccounts#setPassword}. */
+  ACCOUNT_PASSWORD("accounts.setPassword"),
+  /** {@link io.imfacade.account.UserAccounts#issueToken}. */
+  ACCOUNT_TOKEN("accounts.issueToken");
 
   private final String operation;
 

@@ -1,8 +1,10 @@
 package io.imfacade;
 
+import io.imfacade.account.UserAccounts;
 import io.imfacade.contact.ContactGraph;
 import io.imfacade.error.InvalidRequestException;
 import io.imfacade.group.GroupMemberAttributes;
+import io.imfacade.group.Groups;
 import io.imfacade.profile.UserProfileService;
 import io.imfacade.spi.ProviderMetadata;
 import java.util.Set;
@@ -47,6 +49,12 @@ public interface ImClient extends AutoCloseable {
 
   /** Contacts and block lists. */
   ContactGraph contacts();
+
+  /** Users' accounts: registration, existence, deletion, login credentials. */
+  UserAccounts accounts();
+
+  /** Groups and their members. */
+  Groups groups();
 
   /**
    * The provider's own object behind this client, for what only that provider offers (the

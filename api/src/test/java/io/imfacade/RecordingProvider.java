@@ -1,11 +1,19 @@
 package io.imfacade;
 
+import io.imfacade.account.Account;
+import io.imfacade.account.Credential;
+import io.imfacade.account.Registration;
+import io.imfacade.account.UserAccounts;
 import io.imfacade.contact.Contact;
 import io.imfacade.contact.ContactGraph;
 import io.imfacade.contact.Page;
 import io.imfacade.contact.PageRequest;
 import io.imfacade.group.BatchResult;
+import io.imfacade.group.Group;
 import io.imfacade.group.GroupMemberAttributes;
+import io.imfacade.group.Groups;
+import io.imfacade.group.MemberChange;
+import io.imfacade.group.NewGroup;
 import io.imfacade.profile.ProfileField;
 import io.imfacade.profile.ProfileUpdate;
 import io.imfacade.profile.UserProfile;
@@ -19,6 +27,7 @@ import io.imfacade.spi.ProviderContext;
 import io.imfacade.spi.ProviderMetadata;
 import io.imfacade.spi.VendorLimits;
 import java.util.ArrayList;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,6 +58,10 @@ public final class RecordingProvider implements ImProvider {
       .contactsMax(10)
       .blockListMax(3)
       .pageSizeMax(4)
+      .accountBatch(2)
+      .password(io.imfacade.spi.LengthLimit.of(8, LengthUnit.UTF16_UNITS))
+      .group(io.imfacade.spi.LengthLimit.of(6, LengthUnit.CODE_POINTS), io.imfacade.spi.LengthLimit.of(10, LengthUnit.BYTES))
+      .groupMembers(2, 3)
       .build();
 
   static final ProviderMetadata METADATA = ProviderMetadata.builder("recording")
@@ -56,6 +69,7 @@ public final class RecordingProvider implements ImProvider {
       .configKey(ConfigKey.required("recording.endpoint", "where to record"))
       .configKey(ConfigKey.optional("recording.clientSecret", "a secret"))
       .unsupported(Capability.PROFILE_TOTAL_SIZE, "recording keeps no sizes")
+      .unsupported(Capability.ACCOUNT_DELETE, "recording never forgets a user")
       .limits(LIMITS)
       .build();
 
@@ -112,6 +126,92 @@ public final class RecordingProvider implements ImProvider {
     public void close() {
       calls.add("close");
       closed = true;
+    }
+
+    @Override
+    public UserAccounts accounts() {
+      return new UserAccounts() {
+        @Override
+        public Account register(Registration registration) {
+          record("accounts.register", registration.userId());
+          return Account.of(registration.userId(), null);
+        }
+
+        @Override
+        public BatchOutcome<Account> registerAll(Collection<Registration> registrations) {
+          List<String> ids = new ArrayList<>();
+          registrations.forEach(r -> ids.add(r.userId()));
+          record("accounts.registerAll", ids);
+          Map<String, Account> ok = new LinkedHashMap<>();
+          // Reports every user but the last: the guard must not drop it.
+          ids.subList(0, ids.size() - 1).forEach(id -> ok.put(id, Account.of(id, null)));
+          return new BatchOutcome<>(ok, Map.of());
+        }
+
+        @Override
+        public Optional<Account> get(String userId) {
+          record("accounts.get", userId);
+          return Optional.empty();
+        }
+
+        @Override
+        public void delete(String userId) {
+          record("accounts.delete", userId);
+        }
+
+        @Override
+        public void setPassword(String userId, String password) {
+          record("accounts.setPassword", userId);
+        }
+
+        @Override
+        public Credential issueToken(String userId, Duration validity) {
+          record("accounts.issueToken", userId, validity);
+          return new Credential(Credential.Kind.TOKEN, "t0k3n-" + userId, null);
+        }
+      };
+    }
+
+    @Override
+    public Groups groups() {
+      return new Groups() {
+        @Override
+        public Group create(NewGroup group) {
+          record("groups.create", group);
+          return new Group("1", group.name(), group.owner(), group.description(), group.members().size() + 1, 0);
+        }
+
+        @Override
+        public Optional<Group> get(String groupId) {
+          record("groups.get", groupId);
+          return Optional.empty();
+        }
+
+        @Override
+        public BatchOutcome<MemberChange> addMembers(String groupId, Collection<String> userIds) {
+          record("groups.addMembers", groupId, List.copyOf(userIds));
+          Map<String, MemberChange> ok = new LinkedHashMap<>();
+          userIds.forEach(id -> ok.put(id, MemberChange.ADDED));
+          return new BatchOutcome<>(ok, Map.of());
+        }
+
+        @Override
+        public BatchOutcome<MemberChange> removeMembers(String groupId, Collection<String> userIds) {
+          record("groups.removeMembers", groupId, List.copyOf(userIds));
+          return new BatchOutcome<>(Map.of(), Map.of());
+        }
+
+        @Override
+        public Page<String> members(String groupId, PageRequest page) {
+          record("groups.members", groupId, page);
+          return Page.of(List.of(), null);
+        }
+
+        @Override
+        public void delete(String groupId) {
+          record("groups.delete", groupId);
+        }
+      };
     }
 
     @Override

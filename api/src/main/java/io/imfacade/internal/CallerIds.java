@@ -1,5 +1,6 @@
 package io.imfacade.internal;
 
+import io.imfacade.BatchOutcome;
 import io.imfacade.error.ImException;
 import io.imfacade.group.BatchResult;
 import java.util.Collection;
@@ -26,6 +27,24 @@ final class CallerIds {
       }
     }
     return Collections.unmodifiableMap(result);
+  }
+
+  /**
+   * {@code outcome} with each user under the caller's spelling, in request order, every user of the
+   * request in it: one the provider did not report is failed with {@code missing}.
+   */
+  static <T> BatchOutcome<T> complete(Map<String, String> callerIdByNormalised, BatchOutcome<T> outcome,
+      java.util.function.Function<String, ImException> missing) {
+    Map<String, T> succeeded = new LinkedHashMap<>();
+    Map<String, ImException> failed = new LinkedHashMap<>();
+    callerIdByNormalised.forEach((id, callerId) -> {
+      if (outcome.succeeded().containsKey(id)) {
+        succeeded.put(callerId, outcome.succeeded().get(id));
+      } else {
+        failed.put(callerId, outcome.failed().containsKey(id) ? outcome.failed().get(id) : missing.apply(id));
+      }
+    });
+    return new BatchOutcome<>(succeeded, failed);
   }
 
   /** {@code result} with each member under the caller's spelling. */

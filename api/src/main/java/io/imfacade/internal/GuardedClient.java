@@ -2,11 +2,13 @@ package io.imfacade.internal;
 
 import io.imfacade.Capability;
 import io.imfacade.ImClient;
+import io.imfacade.account.UserAccounts;
 import io.imfacade.contact.ContactGraph;
 import io.imfacade.error.ImException;
 import io.imfacade.error.InvalidRequestException;
 import io.imfacade.error.UnsupportedCapabilityException;
 import io.imfacade.group.GroupMemberAttributes;
+import io.imfacade.group.Groups;
 import io.imfacade.profile.UserProfileService;
 import io.imfacade.event.CallEvent;
 import io.imfacade.event.ImListener;
@@ -43,6 +45,8 @@ public final class GuardedClient implements ImClient {
   private final UserProfileService profiles;
   private final GroupMemberAttributes members;
   private final ContactGraph contacts;
+  private final UserAccounts accounts;
+  private final Groups groups;
   private volatile boolean closed;
   /** Listener classes that failed once: logged once, never again. */
   private final Set<Class<?>> failedListeners = ConcurrentHashMap.newKeySet();
@@ -60,6 +64,10 @@ public final class GuardedClient implements ImClient {
     this.profiles = new GuardedProfiles(this, raw.profiles());
     this.members = new GuardedMemberAttributes(this, raw.groupMemberAttributes());
     this.contacts = new GuardedContacts(this, raw.contacts());
+    // Asked for on each call, not here: a provider built before these services existed still opens,
+    // and fails only when they are used (see call()).
+    this.accounts = new GuardedAccounts(this, raw::accounts);
+    this.groups = new GuardedGroups(this, raw::groups);
   }
 
   Inputs inputs() {
@@ -101,6 +109,10 @@ public final class GuardedClient implements ImClient {
       // Its message may quote anything the provider held, a secret included: only the type is shown.
       failure = new ImException("the provider failed unexpectedly (" + e.getClass().getName() + ")",
           inputs.details(op), e);
+      throw failure;
+    } catch (AbstractMethodError e) {
+      failure = new ImException("the " + metadata.id() + " provider was built for an older imfacade and does not"
+          + " implement " + op, inputs.details(op), e);
       throw failure;
     } finally {
       if (context.hasListeners()) {
@@ -166,6 +178,16 @@ public final class GuardedClient implements ImClient {
   @Override
   public ContactGraph contacts() {
     return contacts;
+  }
+
+  @Override
+  public UserAccounts accounts() {
+    return accounts;
+  }
+
+  @Override
+  public Groups groups() {
+    return groups;
   }
 
   @Override

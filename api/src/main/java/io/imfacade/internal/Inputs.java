@@ -219,6 +219,27 @@ final class Inputs {
     return checked;
   }
 
+  /** A password: clean, within the vendor's limit; null is fine where the caller may omit it. */
+  void password(String op, @Nullable String password) {
+    if (password != null) {
+      if (password.isBlank()) {
+        throw invalid(op, "password", "password must not be blank");
+      }
+      text(op, "password", password);
+      String problem = limits.password().violation(password);
+      if (problem != null) {
+        // The value is a secret: the message names its length only.
+        throw invalid(op, "password", "password is " + problem + " (" + limits.name() + ")");
+      }
+    }
+  }
+
+  /** Free text of a named field (a group's name or description) within its limit. */
+  void text(String op, String field, String value, LengthLimit limit) {
+    text(op, field, value);
+    length(op, field, value, limit);
+  }
+
   /** A remark; null and {@code ""} mean none and are fine. */
   void remark(String op, @Nullable String remark) {
     if (remark != null) {

@@ -1,7 +1,9 @@
 package io.imfacade.spi;
 
+import io.imfacade.account.UserAccounts;
 import io.imfacade.contact.ContactGraph;
 import io.imfacade.group.GroupMemberAttributes;
+import io.imfacade.group.Groups;
 import io.imfacade.profile.UserProfileService;
 import java.util.Objects;
 
@@ -29,23 +31,41 @@ public interface ProviderClient extends AutoCloseable {
   /** Contacts and block lists. */
   ContactGraph contacts();
 
+  /** Users' accounts. The guard asks for it on each call. */
+  UserAccounts accounts();
+
+  /** Groups and their members. The guard asks for it on each call. */
+  Groups groups();
+
   /** Releases what this client owns; called once, by the guard. */
   @Override
   void close();
 
   /**
-   * A client of three services; {@code onClose} runs when it closes.
+   * A client of the five services; {@code onClose} runs when it closes.
    *
    * @param label a non-secret description for {@code toString()}, such as the vendor app key
    */
   static ProviderClient of(String label, UserProfileService profiles, GroupMemberAttributes members,
-      ContactGraph contacts, Runnable onClose) {
+      ContactGraph contacts, UserAccounts accounts, Groups groups, Runnable onClose) {
     Objects.requireNonNull(label, "label");
     Objects.requireNonNull(profiles, "profiles");
     Objects.requireNonNull(members, "members");
     Objects.requireNonNull(contacts, "contacts");
+    Objects.requireNonNull(accounts, "accounts");
+    Objects.requireNonNull(groups, "groups");
     Objects.requireNonNull(onClose, "onClose");
     return new ProviderClient() {
+      @Override
+      public UserAccounts accounts() {
+        return accounts;
+      }
+
+      @Override
+      public Groups groups() {
+        return groups;
+      }
+
       @Override
       public UserProfileService profiles() {
         return profiles;

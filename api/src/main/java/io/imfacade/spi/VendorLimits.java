@@ -40,7 +40,13 @@ import java.util.TreeSet;
  * @param remark the limit of a contact remark
  * @param contactsMax most contacts per user
  * @param blockListMax most users on one block list
- * @param pageSizeMax largest page size of a contact or block list
+ * @param pageSizeMax largest page size of a contact, block or member list
+ * @param accountBatch most users in one batch registration
+ * @param password the limit of a user's password (NetEase: the login token)
+ * @param groupName the limit of a group's name
+ * @param groupDescription the limit of a group's description
+ * @param groupMembersBatch most users in one request adding or removing group members
+ * @param groupSizeMax most members of one group (the vendor's largest plan)
  */
 public record VendorLimits(
     String name,
@@ -59,7 +65,13 @@ public record VendorLimits(
     LengthLimit remark,
     int contactsMax,
     int blockListMax,
-    int pageSizeMax) {
+    int pageSizeMax,
+    int accountBatch,
+    LengthLimit password,
+    LengthLimit groupName,
+    LengthLimit groupDescription,
+    int groupMembersBatch,
+    int groupSizeMax) {
 
   /** No limits beyond ids that are safe in a URL. */
   public static final VendorLimits NONE = builder("none").build();
@@ -114,13 +126,17 @@ public record VendorLimits(
         Math.min(profileBatchGet, t.profileBatchGet), memberKey.and(t.memberKey), memberValue.and(t.memberValue),
         Math.min(memberTotalBytes, t.memberTotalBytes), Math.min(memberSetBatch, t.memberSetBatch),
         Math.min(memberGetBatch, t.memberGetBatch), remark.and(t.remark), Math.min(contactsMax, t.contactsMax),
-        Math.min(blockListMax, t.blockListMax), Math.min(pageSizeMax, t.pageSizeMax));
+        Math.min(blockListMax, t.blockListMax), Math.min(pageSizeMax, t.pageSizeMax),
+        Math.min(accountBatch, t.accountBatch), password.and(t.password), groupName.and(t.groupName),
+        groupDescription.and(t.groupDescription), Math.min(groupMembersBatch, t.groupMembersBatch),
+        Math.min(groupSizeMax, t.groupSizeMax));
   }
 
   private VendorLimits renamed(String newName) {
     return new VendorLimits(newName, userId, groupId, profileFields, profileTotalBytes, profileKeys,
         reservedProfileKeys, profileBatchGet, memberKey, memberValue, memberTotalBytes, memberSetBatch,
-        memberGetBatch, remark, contactsMax, blockListMax, pageSizeMax);
+        memberGetBatch, remark, contactsMax, blockListMax, pageSizeMax, accountBatch, password, groupName,
+        groupDescription, groupMembersBatch, groupSizeMax);
   }
 
   /** The limit of one string profile field; {@link LengthLimit#NONE} when it has none. */
@@ -176,6 +192,12 @@ public record VendorLimits(
     private int contactsMax = Integer.MAX_VALUE;
     private int blockListMax = Integer.MAX_VALUE;
     private int pageSizeMax = Integer.MAX_VALUE;
+    private int accountBatch = Integer.MAX_VALUE;
+    private LengthLimit password = LengthLimit.NONE;
+    private LengthLimit groupName = LengthLimit.NONE;
+    private LengthLimit groupDescription = LengthLimit.NONE;
+    private int groupMembersBatch = Integer.MAX_VALUE;
+    private int groupSizeMax = Integer.MAX_VALUE;
 
     private Builder(String name) {
       this.name = Objects.requireNonNull(name, "name");
@@ -275,6 +297,32 @@ public record VendorLimits(
       return this;
     }
 
+    /** Most users in one batch registration. */
+    public Builder accountBatch(int size) {
+      this.accountBatch = positive(size);
+      return this;
+    }
+
+    /** The limit of a password (NetEase: the login token). */
+    public Builder password(LengthLimit limit) {
+      this.password = Objects.requireNonNull(limit, "limit");
+      return this;
+    }
+
+    /** The limits of a group's name and description. */
+    public Builder group(LengthLimit name, LengthLimit description) {
+      this.groupName = Objects.requireNonNull(name, "name");
+      this.groupDescription = Objects.requireNonNull(description, "description");
+      return this;
+    }
+
+    /** Most users in one request adding or removing members, and most members of a group. */
+    public Builder groupMembers(int batch, int sizeMax) {
+      this.groupMembersBatch = positive(batch);
+      this.groupSizeMax = positive(sizeMax);
+      return this;
+    }
+
     private static int positive(int value) {
       if (value < 1) {
         throw new IllegalArgumentException("a limit must be at least 1, was " + value);
@@ -286,7 +334,8 @@ public record VendorLimits(
     public VendorLimits build() {
       return new VendorLimits(name, userId, groupId, profileFields, profileTotalBytes, profileKeys,
           reservedProfileKeys, profileBatchGet, memberKey, memberValue, memberTotalBytes, memberSetBatch,
-          memberGetBatch, remark, contactsMax, blockListMax, pageSizeMax);
+          memberGetBatch, remark, contactsMax, blockListMax, pageSizeMax, accountBatch, password, groupName,
+          groupDescription, groupMembersBatch, groupSizeMax);
     }
   }
 }

@@ -1,7 +1,18 @@
 package io.imfacade.cli;
 
+import io.imfacade.error.InvalidRequestException;
 import io.imfacade.profile.ProfileField;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
@@ -62,6 +73,49 @@ final class Arguments {
         }
         return new MemberAttribute(value.substring(0, colon), KeyValue.parse(value.substring(colon + 1)));
       }
+    }
+  }
+
+  /**
+   * A duration: {@code 30s}, {@code 30m}, {@code 2h}, {@code 7d}, or ISO-8601 such as {@code PT2H}.
+   */
+  static final class DurationConverter implements ITypeConverter<Duration> {
+    @Override
+    public Duration convert(String value) {
+      Matcher m = SIMPLE_DURATION.matcher(value);
+      try {
+        if (m.matches()) {
+          long n = Long.parseLong(m.group(1));
+          return switch (m.group(2)) {
+            case "s" -> Duration.ofSeconds(n);
+            case "m" -> Duration.ofMinutes(n);
+            case "h" -> Duration.ofHours(n);
+            default -> Duration.ofDays(n);
+          };
+        }
+        return Duration.parse(value);
+      } catch (ArithmeticException | DateTimeParseException | NumberFormatException e) {
+        throw new TypeConversionException("expected a duration such as 30m, 2h, 7d or PT2H, was '" + value + "'");
+      }
+    }
+  }
+
+  private static final Pattern SIMPLE_DURATION = Pattern.compile("([0-9]{1,9})([smhd])");
+
+  /**
+   * The first line of a file holding a secret, without its line break. A failure names the file
+   * and the option, never a line of it.
+   */
+  static String firstLine(Path file, String option) {
+    try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      String line = reader.readLine();
+      if (line == null || line.isEmpty()) {
+        throw new InvalidRequestException(option.substring(2), option + " " + file + " is empty: its first line is the value");
+      }
+      return line;
+    } catch (IOException | UncheckedIOException e) {
+      throw new InvalidRequestException(option.substring(2), option + " " + file + " cannot be read ("
+          + e.getClass().getSimpleName() + ")");
     }
   }
 

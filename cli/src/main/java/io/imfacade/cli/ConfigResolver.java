@@ -98,7 +98,8 @@ final class ConfigResolver {
   private ImConfig withEmbeddedDefaults(ImConfig config) {
     ImConfig.Builder b = config.toBuilder().provider(INMEMORY);
     if (!config.keys().contains(INMEMORY_USERS)) {
-      // Any id is a user: an ops console has no separate "create user" step.
+      // Any id is a user, so that the profile and contact commands work at once; 'user register'
+      // still records a user (and refuses one recorded already), as on a vendor.
       b.set(INMEMORY_USERS, "auto");
     }
     if (!config.keys().contains(INMEMORY_FILE)) {

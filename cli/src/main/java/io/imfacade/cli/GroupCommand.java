@@ -2,252 +2,220 @@ package io.imfacade.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.imfacade.BatchOutcome;
 import io.imfacade.ImClient;
+import io.imfacade.contact.Page;
 import io.imfacade.error.ImException;
-import io.imfacade.error.InvalidRequestException;
-import io.imfacade.group.BatchResult;
-import io.imfacade.inmemory.InMemoryImClient;
+import io.imfacade.error.NotFoundException;
+import io.imfacade.group.Group;
+import io.imfacade.group.Groups;
+import io.imfacade.group.MemberChange;
+import io.imfacade.group.NewGroup;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code imfacade group}: the group member attribute service. */
-@Command(name = "group", description = "Read and write custom attributes of group members.", subcommands = {
-    GroupCommand.GetMember.class,
-    GroupCommand.GetMembers.class,
-    GroupCommand.SetMember.class,
-    GroupCommand.SetMembers.class,
-    GroupCommand.Create.class
+/** {@code imfacade group}: groups and their members, and (under {@code attributes}) the members' attributes. */
+@Command(name = "group", description = "Create and delete groups, add and remove members, list them; "
+    + "'group attributes' reads and writes members' attributes.", subcommands = {
+    GroupCommand.Create.class,
+    GroupCommand.Get.class,
+    GroupCommand.Add.class,
+    GroupCommand.Remove.class,
+    GroupCommand.Members.class,
+    GroupCommand.Delete.class,
+    MemberAttributesCommand.class
 })
 final class GroupCommand extends CommandGroup {
 
-  /** {@code group get <group> <user>}. */
-  @Command(name = "get", description = {
-      "Print all attributes of one member.",
-      "Exit code 1 when the group or the membership does not exist."})
-  static final class GetMember extends ClientCommand {
-
-    @Parameters(index = "0", paramLabel = "<group>", description = "The group id.")
-    String groupId;
-
-    @Parameters(index = "1", paramLabel = "<user>", description = "The member's user id.")
-    String userId;
-
-    @Override
-    int run(ImClient client, Output out) {
-      Map<String, String> attributes = client.groupMemberAttributes().get(groupId, userId);
-      if (out.json()) {
-        ObjectNode result = Views.object().put("groupId", groupId).put("userId", userId);
-        result.set("attributes", Views.attributes(attributes));
-        out.json(result);
-      } else {
-        out.line(memberLine(userId, attributes));
-      }
-      return ExitCodes.OK;
-    }
-  }
-
-  /** {@code group get-many <group> <user>... [--key k]...}. */
-  @Command(name = "get-many", description = {
-      "Print the attributes of several members, one per line.",
-      "Users who are not members are reported as such ('notMembers' in JSON); the exit code is still 0."})
-  static final class GetMembers extends ClientCommand {
-
-    @Parameters(index = "0", paramLabel = "<group>", description = "The group id.")
-    String groupId;
-
-    @Parameters(index = "1..*", arity = "1..*", paramLabel = "<user>", description = "The members' user ids.")
-    List<String> userIds;
-
-    @Option(names = "--key", paramLabel = "KEY",
-        description = "Read only this attribute. Repeatable; default: all.")
-    List<String> keys = new ArrayList<>();
-
-    @Override
-    int run(ImClient client, Output out) {
-      Map<String, Map<String, String>> found = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-      found.putAll(client.groupMemberAttributes().get(groupId, userIds, keys));
-      ArrayNode members = Views.array();
-      List<String> notMembers = new ArrayList<>();
-      for (String userId : new LinkedHashSet<>(userIds)) {
-        Map<String, String> attributes = found.get(userId);
-        if (attributes == null) {
-          notMembers.add(userId);
-          if (!out.json()) {
-            out.line(userId + Views.GAP + "(not a member)");
-          }
-        } else if (out.json()) {
-          ObjectNode member = Views.object().put("userId", userId);
-          member.set("attributes", Views.attributes(attributes));
-          members.add(member);
-        } else {
-          out.line(memberLine(userId, attributes));
-        }
-      }
-      if (out.json()) {
-        ObjectNode result = Views.object().put("groupId", groupId);
-        result.set("members", members);
-        result.set("notMembers", Views.strings(notMembers));
-        out.json(result);
-      }
-      return ExitCodes.OK;
-    }
-  }
-
-  /** {@code group set <group> <user> key=value...}. */
-  @Command(name = "set", description = {
-      "Set attributes of one member, merged into what the member has; KEY= removes a key.",
-      "Prints what was written and what was removed."})
-  static final class SetMember extends ClientCommand {
-
-    @Parameters(index = "0", paramLabel = "<group>", description = "The group id.")
-    String groupId;
-
-    @Parameters(index = "1", paramLabel = "<user>", description = "The member's user id.")
-    String userId;
-
-    @Parameters(index = "2..*", arity = "1..*", paramLabel = "KEY=VALUE",
-        converter = Arguments.KeyValue.Converter.class, description = "The attributes; KEY= removes KEY.")
-    List<Arguments.KeyValue> attributes;
-
-    @Override
-    int run(ImClient client, Output out) {
-      Map<String, String> request = toMap(attributes);
-      Map<String, String> written = client.groupMemberAttributes().set(groupId, userId, request);
-      List<String> removed = removedKeys(request);
-      if (out.json()) {
-        ObjectNode result = Views.object().put("groupId", groupId).put("userId", userId);
-        result.set("written", Views.attributes(written));
-        result.set("removed", Views.strings(removed));
-        out.json(result);
-      } else {
-        String removals = removed.isEmpty() ? "" : Views.GAP + "(removed: " + String.join(", ", removed) + ")";
-        out.line(Views.attributesLine(userId, written) + removals);
-      }
-      return ExitCodes.OK;
-    }
-  }
-
-  /** {@code group set-many <group> --member user:key=value...}. */
-  @Command(name = "set-many", description = {
-      "Set attributes of several members in one batch and print each member's outcome.",
-      "The exit code is 0 when every member succeeded, otherwise that of the first member that failed."})
-  static final class SetMembers extends ClientCommand {
-
-    @Parameters(paramLabel = "<group>", description = "The group id.")
-    String groupId;
-
-    @Option(names = "--member", paramLabel = "USER:KEY=VALUE", required = true,
-        converter = Arguments.MemberAttribute.Converter.class,
-        description = "One attribute of one member; KEY= removes KEY. Repeatable.")
-    List<Arguments.MemberAttribute> memberAttributes;
-
-    @Override
-    int run(ImClient client, Output out) {
-      Map<String, Map<String, String>> request = new LinkedHashMap<>();
-      for (Arguments.MemberAttribute m : memberAttributes) {
-        request.computeIfAbsent(m.userId, u -> new LinkedHashMap<>()).put(m.attribute.key, m.attribute.value);
-      }
-      BatchResult result = client.groupMemberAttributes().setAll(groupId, request);
-      int code = ExitCodes.OK;
-      ArrayNode succeeded = Views.array();
-      ArrayNode failed = Views.array();
-      for (String userId : request.keySet()) {
-        Map<String, String> written = result.succeeded().get(userId);
-        ImException failure = result.failed().get(userId);
-        if (written != null) {
-          if (out.json()) {
-            ObjectNode member = Views.object().put("userId", userId);
-            member.set("written", Views.attributes(written));
-            succeeded.add(member);
-          } else {
-            out.line(Views.attributesLine(userId + Views.GAP + "ok", written));
-          }
-        } else if (failure != null) {
-          code = code == ExitCodes.OK ? ExitCodes.of(failure) : code;
-          if (out.json()) {
-            ObjectNode member = Views.object().put("userId", userId);
-            member.setAll(ErrorReporter.toJson(failure));
-            failed.add(member);
-          } else {
-            out.line(userId + Views.GAP + "FAILED" + Views.GAP + failure.getMessage());
-          }
-        }
-      }
-      if (out.json()) {
-        ObjectNode node = Views.object().put("groupId", groupId);
-        node.set("succeeded", succeeded);
-        node.set("failed", failed);
-        out.json(node);
-      }
-      return code;
-    }
-  }
-
-  /** {@code group create <group> --owner <u> [--member <u>]...}: in-memory provider only. */
+  /** {@code group create <name> --owner <u> [--member <u>]... [--description D] [--max-members N]}. */
   @Command(name = "create", description = {
-      "Create a group (in-memory provider only), to try the other group commands.",
-      "Real vendors' groups are created in their own consoles or APIs."})
+      "Create a group owned by --owner, who is also a member; the vendor issues its id, which is printed.",
+      "Exit code 1 when the owner or a member does not exist."})
   static final class Create extends ClientCommand {
 
-    @Parameters(paramLabel = "<group>", description = "The new group's id.")
-    String groupId;
+    @Parameters(paramLabel = "<name>", description = "The group's name.")
+    String name;
 
-    @Option(names = "--owner", paramLabel = "USER", required = true,
-        description = "The owner, also a member.")
+    @Option(names = "--owner", paramLabel = "USER", required = true, description = "The owner, also a member.")
     String owner;
 
     @Option(names = "--member", paramLabel = "USER", description = "Another member. Repeatable.")
     List<String> members = new ArrayList<>();
 
+    @Option(names = "--description", paramLabel = "TEXT", description = "A description.")
+    String description;
+
+    @Option(names = "--max-members", paramLabel = "N",
+        description = "The most members, the owner included; default: the vendor's default size.")
+    int maxMembers;
+
+    @Override
+    void check() {
+      if (maxMembers < 0) {
+        throw usage("--max-members must not be negative, was " + maxMembers);
+      }
+    }
+
     @Override
     int run(ImClient client, Output out) {
-      InMemoryImClient inMemory;
-      try {
-        inMemory = InMemoryImClient.of(client);
-      } catch (InvalidRequestException e) {
-        throw new InvalidRequestException("group create is only available on the in-memory provider"
-            + " (the provider is '" + client.provider() + "')");
-      }
-      inMemory.admin().createGroup(groupId, owner, members);
+      Group group = client.groups().create(new NewGroup(owner, name, description, members, maxMembers));
       if (out.json()) {
-        ObjectNode result = Views.object().put("groupId", groupId).put("owner", owner);
-        result.set("members", Views.strings(members));
-        out.json(result);
+        out.json(Views.group(group));
       } else {
-        out.line("created group " + groupId + " (owner " + owner
-            + (members.isEmpty() ? "" : "; members " + String.join(", ", members)) + ")");
+        out.line("created group " + Views.groupLine(group));
       }
       return ExitCodes.OK;
     }
   }
 
-  private static String memberLine(String userId, Map<String, String> attributes) {
-    return attributes.isEmpty()
-        ? userId + Views.GAP + "(no attributes)"
-        : Views.attributesLine(userId, attributes);
-  }
+  /** {@code group get <group>}. */
+  @Command(name = "get", description = "Print a group: name, owner, size. Exit code 1 when there is none.")
+  static final class Get extends ClientCommand {
 
-  /** The attributes in command-line order; for a key given twice the last value wins. */
-  private static Map<String, String> toMap(List<Arguments.KeyValue> attributes) {
-    Map<String, String> map = new LinkedHashMap<>();
-    attributes.forEach(a -> map.put(a.key, a.value));
-    return map;
-  }
+    @Parameters(paramLabel = "<group>", description = "The group id.")
+    String groupId;
 
-  private static List<String> removedKeys(Map<String, String> request) {
-    List<String> removed = new ArrayList<>();
-    request.forEach((k, v) -> {
-      if (v.isEmpty()) {
-        removed.add(k);
+    @Override
+    int run(ImClient client, Output out) {
+      Group group = client.groups().get(groupId)
+          .orElseThrow(() -> new NotFoundException("group '" + groupId + "' does not exist"));
+      if (out.json()) {
+        out.json(Views.group(group));
+      } else {
+        out.line(Views.groupLine(group));
       }
-    });
-    return removed;
+      return ExitCodes.OK;
+    }
+  }
+
+  /** {@code group add <group> <user>...}. */
+  @Command(name = "add", description = {
+      "Add members and print each user's outcome: added, already a member, or FAILED with the reason.",
+      "The exit code is 0 when no user failed, otherwise that of the first that did",
+      "(1: no such user, 2: the group is full); 1 when the group does not exist."})
+  static final class Add extends ClientCommand {
+
+    @Parameters(index = "0", paramLabel = "<group>", description = "The group id.")
+    String groupId;
+
+    @Parameters(index = "1..*", arity = "1..*", paramLabel = "<user>", description = "The users to add.")
+    List<String> userIds;
+
+    @Override
+    int run(ImClient client, Output out) {
+      return report(groupId, userIds, client.groups().addMembers(groupId, userIds), out);
+    }
+  }
+
+  /** {@code group remove <group> <user>...}. */
+  @Command(name = "remove", description = {
+      "Remove members, with their attributes, and print each user's outcome: removed, not a member, or FAILED.",
+      "The owner cannot be removed (exit code 2): delete the group instead. Exit code 1 when the group does not exist."})
+  static final class Remove extends ClientCommand {
+
+    @Parameters(index = "0", paramLabel = "<group>", description = "The group id.")
+    String groupId;
+
+    @Parameters(index = "1..*", arity = "1..*", paramLabel = "<user>", description = "The users to remove.")
+    List<String> userIds;
+
+    @Override
+    int run(ImClient client, Output out) {
+      return report(groupId, userIds, client.groups().removeMembers(groupId, userIds), out);
+    }
+  }
+
+  /** {@code group members <group>}. */
+  @Command(name = "members", description = {
+      "List a group's members, the owner included, a page at a time (or all with --all).",
+      "When there is a next page, its cursor is printed: pass it to --cursor."})
+  static final class Members extends ClientCommand {
+
+    @Parameters(paramLabel = "<group>", description = "The group id.")
+    String groupId;
+
+    @Mixin
+    ContactsCommand.Paging paging;
+
+    @Override
+    void check() {
+      paging.check(this);
+    }
+
+    @Override
+    int run(ImClient client, Output out) {
+      Groups groups = client.groups();
+      Page<String> page = paging.fetch(client, p -> groups.members(groupId, p));
+      if (out.json()) {
+        ObjectNode result = Views.object().put("groupId", groupId);
+        result.set("members", Views.strings(page.items()));
+        page.nextCursor().ifPresent(c -> result.put("nextCursor", c));
+        out.json(result);
+      } else {
+        page.items().forEach(out::line);
+        page.nextCursor().ifPresent(c -> out.line("next cursor: " + c));
+      }
+      return ExitCodes.OK;
+    }
+  }
+
+  /** {@code group delete <group>}. */
+  @Command(name = "delete", description = {
+      "Delete a group and its members' attributes.",
+      "Exit code 1 when the group does not exist."})
+  static final class Delete extends ClientCommand {
+
+    @Parameters(paramLabel = "<group>", description = "The group id.")
+    String groupId;
+
+    @Override
+    int run(ImClient client, Output out) {
+      client.groups().delete(groupId);
+      if (out.json()) {
+        out.json(Views.object().put("groupId", groupId).put("deleted", true));
+      } else {
+        out.line("deleted group " + groupId);
+      }
+      return ExitCodes.OK;
+    }
+  }
+
+  /** Prints each user's outcome in command-line order; returns the exit code of the first failure, or 0. */
+  private static int report(String groupId, List<String> userIds, BatchOutcome<MemberChange> outcome, Output out) {
+    int code = ExitCodes.OK;
+    ArrayNode succeeded = Views.array();
+    ArrayNode failed = Views.array();
+    for (String userId : new LinkedHashSet<>(userIds)) {
+      MemberChange change = outcome.succeeded().get(userId);
+      ImException failure = outcome.failed().get(userId);
+      if (change != null) {
+        if (out.json()) {
+          succeeded.add(Views.object().put("userId", userId).put("change", change.name()));
+        } else {
+          out.line(userId + Views.GAP + Views.change(change));
+        }
+      } else if (failure != null) {
+        code = code == ExitCodes.OK ? ExitCodes.of(failure) : code;
+        if (out.json()) {
+          ObjectNode user = Views.object().put("userId", userId);
+          user.setAll(ErrorReporter.toJson(failure));
+          failed.add(user);
+        } else {
+          out.line(userId + Views.GAP + "FAILED" + Views.GAP + failure.getMessage());
+        }
+      }
+    }
+    if (out.json()) {
+      ObjectNode node = Views.object().put("groupId", groupId);
+      node.set("succeeded", succeeded);
+      node.set("failed", failed);
+      out.json(node);
+    }
+    return code;
   }
 }

@@ -26,12 +26,13 @@ import picocli.CommandLine.ScopeType;
     name = "imfacade",
     versionProvider = ImfacadeCommand.Version.class,
     description = {
-        "Inspect and fix IM users' profiles, group member attributes and contacts on any provider.",
+        "Manage IM users' accounts, profiles, groups, group member attributes and contacts on any provider.",
         ""
     },
     subcommands = {
         ProvidersCommand.class,
         ConfigCommand.class,
+        UserCommand.class,
         ProfileCommand.class,
         GroupCommand.class,
         ContactsCommand.class,
@@ -62,9 +63,10 @@ import picocli.CommandLine.ScopeType;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:done",
-        "1:not found: no such profile, group, member or relation",
+        "1:not found: no such user, profile, group, member or relation",
         "2:invalid input or configuration, or an operation the provider does not offer",
-        "3:the provider failed (authentication, rate limit, outage, conflict) or an unexpected error"
+        "3:the provider failed (authentication, rate limit, outage), a conflict (such as a user who exists",
+        "  already) or an unexpected error"
     })
 final class ImfacadeCommand extends CommandGroup {
 

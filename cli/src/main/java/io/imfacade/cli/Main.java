@@ -8,8 +8,8 @@ import java.util.Map;
 import picocli.CommandLine;
 
 /**
- * The {@code imfacade} command: every operation of the profile, group member attribute and contact
- * services against the configured provider. Run {@code imfacade --help} for the commands, the
+ * The {@code imfacade} command: every operation of the account, profile, group, group member
+ * attribute and contact services against the configured provider. Run {@code imfacade --help} for the commands, the
  * configuration sources and the exit codes.
  */
 public final class Main {

@@ -3,7 +3,11 @@ package io.imfacade.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.imfacade.account.Account;
+import io.imfacade.account.Credential;
 import io.imfacade.contact.Contact;
+import io.imfacade.group.Group;
+import io.imfacade.group.MemberChange;
 import io.imfacade.profile.Gender;
 import io.imfacade.profile.ProfileField;
 import io.imfacade.profile.UserProfile;
@@ -103,6 +107,91 @@ final class Views {
       pair(sb, "remark", contact.remark());
     }
     return sb.toString();
+  }
+
+  /**
+   * An account as JSON: {@code userId}, {@code createdAt} when known and, with {@code
+   * withCredential}, the {@code credential} the registration produced.
+   */
+  static ObjectNode account(Account account, boolean withCredential) {
+    ObjectNode node = object().put("userId", account.userId());
+    if (account.createdAt() != null) {
+      node.put("createdAt", account.createdAt().toString());
+    }
+    if (withCredential && account.credential() != null) {
+      node.set("credential", credential(account.credential()));
+      node.put("note", UserCommand.SHOWN_ONCE);
+    }
+    return node;
+  }
+
+  /** An account on one line: {@code alice  createdAt=2025-01-31T08:00:00Z}. */
+  static String accountLine(Account account) {
+    StringBuilder sb = new StringBuilder(account.userId());
+    if (account.createdAt() != null) {
+      pair(sb, "createdAt", account.createdAt().toString());
+    }
+    return sb.toString();
+  }
+
+  /** A credential as JSON, its secret included: only for the commands that exist to print it. */
+  static ObjectNode credential(Credential credential) {
+    ObjectNode node = object().put("kind", credential.kind().name()).put("secret", credential.secret());
+    if (credential.expiresAt() != null) {
+      node.put("expiresAt", credential.expiresAt().toString());
+    }
+    return node;
+  }
+
+  /** A credential on one line, its secret included: {@code token=...  expiresAt=...}. */
+  static String credentialLine(Credential credential) {
+    StringBuilder sb = new StringBuilder(credential.kind() == Credential.Kind.TOKEN ? "token=" : "password=")
+        .append(quote(credential.secret()));
+    if (credential.expiresAt() != null) {
+      pair(sb, "expiresAt", credential.expiresAt().toString());
+    }
+    return sb.toString();
+  }
+
+  /**
+   * A group as JSON: {@code groupId}, {@code name}, {@code owner}, {@code description} when set,
+   * {@code memberCount}, and {@code maxMembers} when the vendor says.
+   */
+  static ObjectNode group(Group group) {
+    ObjectNode node = object().put("groupId", group.groupId()).put("name", group.name()).put("owner", group.owner());
+    if (group.description() != null) {
+      node.put("description", group.description());
+    }
+    node.put("memberCount", group.memberCount());
+    if (group.maxMembers() > 0) {
+      node.put("maxMembers", group.maxMembers());
+    }
+    return node;
+  }
+
+  /** A group on one line: {@code 4821937465  name="Hiking club"  owner=alice  members=2  maxMembers=200}. */
+  static String groupLine(Group group) {
+    StringBuilder sb = new StringBuilder(group.groupId());
+    pair(sb, "name", group.name());
+    pair(sb, "owner", group.owner());
+    pair(sb, "members", Integer.toString(group.memberCount()));
+    if (group.maxMembers() > 0) {
+      pair(sb, "maxMembers", Integer.toString(group.maxMembers()));
+    }
+    if (group.description() != null) {
+      pair(sb, "description", group.description());
+    }
+    return sb.toString();
+  }
+
+  /** What adding or removing one member did, in words: {@code added}, {@code already a member}, ... */
+  static String change(MemberChange change) {
+    return switch (change) {
+      case ADDED -> "added";
+      case ALREADY_MEMBER -> "already a member";
+      case REMOVED -> "removed";
+      case NOT_A_MEMBER -> "not a member";
+    };
   }
 
   /** A user and attributes on one line: {@code alice  role=admin  nick="Big A"}. */

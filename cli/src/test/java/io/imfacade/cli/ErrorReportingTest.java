@@ -83,7 +83,7 @@ class ErrorReportingTest {
 
   @Test
   void humanErrorsPrintNothingOnStdout() {
-    Cli.Result r = cli.run("--provider", "fake", "group", "get", "g1", "alice");
+    Cli.Result r = cli.run("--provider", "fake", "group", "attributes", "get", "g1", "alice");
 
     assertThat(r.exitCode).isEqualTo(3);
     assertThat(r.out).isEmpty();

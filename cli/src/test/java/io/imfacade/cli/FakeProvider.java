@@ -2,6 +2,7 @@ package io.imfacade.cli;
 
 import io.imfacade.Capability;
 import io.imfacade.ImConfig;
+import io.imfacade.account.UserAccounts;
 import io.imfacade.contact.ContactGraph;
 import io.imfacade.error.AuthenticationException;
 import io.imfacade.error.ConflictException;
@@ -12,6 +13,7 @@ import io.imfacade.error.QuotaExceededException;
 import io.imfacade.error.RateLimitedException;
 import io.imfacade.error.UnsupportedCapabilityException;
 import io.imfacade.group.GroupMemberAttributes;
+import io.imfacade.group.Groups;
 import io.imfacade.profile.UserProfileService;
 import io.imfacade.spi.ConfigKey;
 import io.imfacade.spi.ImProvider;
@@ -53,7 +55,8 @@ public final class FakeProvider implements ImProvider {
   public ProviderClient create(ImConfig config, ProviderContext context) {
     String failWith = config.get(FAIL_WITH).orElse("unavailable");
     return ProviderClient.of("fake", failing(UserProfileService.class, failWith),
-        failing(GroupMemberAttributes.class, failWith), failing(ContactGraph.class, failWith), () -> {});
+        failing(GroupMemberAttributes.class, failWith), failing(ContactGraph.class, failWith),
+        failing(UserAccounts.class, failWith), failing(Groups.class, failWith), () -> {});
   }
 
   private static <T> T failing(Class<T> service, String failWith) {

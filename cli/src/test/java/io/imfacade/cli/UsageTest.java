@@ -51,7 +51,7 @@ class UsageTest {
   void aMissingSubcommandListsTheChoices() {
     Cli.Result top = cli.run();
     assertThat(top.exitCode).isEqualTo(2);
-    assertThat(top.err).contains("profile").contains("contacts");
+    assertThat(top.err).contains("profile").contains("contacts").contains("user").contains("group");
 
     Cli.Result group = cli.run("contacts");
     assertThat(group.exitCode).isEqualTo(2);
@@ -80,7 +80,10 @@ class UsageTest {
     assertThat(cli.ok("profile", "set", "--help").out).contains("--nickname").contains("--clear");
     assertThat(cli.ok("contacts", "list", "--help").out).contains("--cursor").contains("--all");
     assertThat(cli.ok("help", "contacts").out).contains("blocked").contains("unblock");
-    assertThat(cli.ok("group", "-h").out).contains("set-many");
+    assertThat(cli.ok("group", "-h").out).contains("create").contains("members").contains("attributes");
+    assertThat(cli.ok("group", "attributes", "-h").out).contains("set-many");
+    assertThat(cli.ok("user", "-h").out).contains("register").contains("set-password").contains("token");
+    assertThat(cli.ok("user", "register", "--help").out).contains("--password-file").contains("printed once");
   }
 
   @Test

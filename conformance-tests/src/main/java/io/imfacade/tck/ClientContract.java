@@ -5,13 +5,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.imfacade.Capability;
 import io.imfacade.ImClient;
+import io.imfacade.account.Credential;
+import io.imfacade.account.Registration;
+import io.imfacade.account.UserAccounts;
 import io.imfacade.contact.ContactGraph;
 import io.imfacade.contact.PageRequest;
 import io.imfacade.error.UnsupportedCapabilityException;
 import io.imfacade.group.GroupMemberAttributes;
+import io.imfacade.group.Groups;
+import io.imfacade.group.NewGroup;
 import io.imfacade.profile.ProfileUpdate;
 import io.imfacade.profile.UserProfileService;
 import io.imfacade.spi.ProviderMetadata;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
@@ -64,6 +70,19 @@ public abstract class ClientContract extends ContractSupport {
       case BLOCK_LIST:
         assertThat(client().contacts().blocked(alice(), PageRequest.first(10)).items()).isEmpty();
         break;
+      case ACCOUNT_DELETE:
+        String doomed = newUserId("del");
+        client().accounts().register(Registration.of(doomed, TCK_PASSWORD));
+        client().accounts().delete(doomed);
+        assertThat(client().accounts().exists(doomed)).as("a deleted user exists").isFalse();
+        break;
+      case ACCOUNT_PASSWORD:
+        client().accounts().setPassword(alice(), TCK_PASSWORD);
+        break;
+      case ACCOUNT_TOKEN:
+        assertThat(client().accounts().issueToken(alice(), Duration.ofMinutes(10)).kind())
+            .isEqualTo(Credential.Kind.TOKEN);
+        break;
       default:
         throw new AssertionError("the TCK does not know " + capability + ": update the TCK");
     }
@@ -74,6 +93,8 @@ public abstract class ClientContract extends ContractSupport {
     assertThat(client().profiles()).isNotNull();
     assertThat(client().groupMemberAttributes()).isNotNull();
     assertThat(client().contacts()).isNotNull();
+    assertThat(client().accounts()).isNotNull();
+    assertThat(client().groups()).isNotNull();
   }
 
   /** The metadata the contracts read the limits from is the client's own, and agrees with it. */
@@ -108,6 +129,8 @@ public abstract class ClientContract extends ContractSupport {
     UserProfileService profiles = c.profiles();
     GroupMemberAttributes members = c.groupMemberAttributes();
     ContactGraph contacts = c.contacts();
+    UserAccounts accounts = c.accounts();
+    Groups groups = c.groups();
     String group = unknownGroup();
     c.close();
 
@@ -134,6 +157,24 @@ public abstract class ClientContract extends ContractSupport {
       assertClosed(() -> g.unblock(alice(), bob()), "contacts().unblock");
       assertClosed(() -> g.blocked(alice(), PageRequest.first(10)), "contacts().blocked");
       assertClosed(() -> g.allBlocked(alice()).count(), "contacts().allBlocked");
+    }
+    for (UserAccounts a : List.of(accounts, c.accounts())) {
+      assertClosed(() -> a.register(Registration.of(newUserId("late"), TCK_PASSWORD)), "accounts().register");
+      assertClosed(() -> a.registerAll(List.of(Registration.of(newUserId("late")))), "accounts().registerAll");
+      assertClosed(() -> a.get(alice()), "accounts().get");
+      assertClosed(() -> a.exists(alice()), "accounts().exists");
+      assertClosed(() -> a.delete(alice()), "accounts().delete");
+      assertClosed(() -> a.setPassword(alice(), TCK_PASSWORD), "accounts().setPassword");
+      assertClosed(() -> a.issueToken(alice(), Duration.ofMinutes(10)), "accounts().issueToken");
+    }
+    for (Groups g : List.of(groups, c.groups())) {
+      assertClosed(() -> g.create(NewGroup.of(alice(), "late", List.of(bob()))), "groups().create");
+      assertClosed(() -> g.get(group), "groups().get");
+      assertClosed(() -> g.addMembers(group, List.of(bob())), "groups().addMembers");
+      assertClosed(() -> g.removeMembers(group, List.of(bob())), "groups().removeMembers");
+      assertClosed(() -> g.members(group, PageRequest.first(10)), "groups().members");
+      assertClosed(() -> g.allMembers(group).count(), "groups().allMembers");
+      assertClosed(() -> g.delete(group), "groups().delete");
     }
   }
 

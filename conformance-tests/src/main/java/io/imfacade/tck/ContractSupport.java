@@ -12,6 +12,7 @@ import io.imfacade.profile.ProfileUpdate;
 import io.imfacade.spi.LengthLimit;
 import io.imfacade.spi.ProviderMetadata;
 import io.imfacade.spi.VendorLimits;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -34,6 +35,12 @@ import org.junit.jupiter.api.BeforeEach;
  * harness cannot pass for a provider that lacks features.
  */
 public abstract class ContractSupport {
+
+  /**
+   * A password every built-in vendor accepts: ASCII letters, digits and {@code -}, 12 characters
+   * (Easemob allows letters, digits and some punctuation, up to 64; NetEase's login token up to 128).
+   */
+  protected static final String TCK_PASSWORD = "Tck-pw-2025x";
 
   private ProviderHarness harness;
   private ImClient client;
@@ -143,6 +150,11 @@ public abstract class ContractSupport {
     return TestIds.user("ghost");
   }
 
+  /** A well-formed user id, unique to this test, of a user not created yet: for registering. */
+  protected final String newUserId(String label) {
+    return TestIds.user(label);
+  }
+
   /** A well-formed group id that was never created. */
   protected final String unknownGroup() {
     return TestIds.group();
@@ -162,13 +174,16 @@ public abstract class ContractSupport {
     return ids;
   }
 
-  /** Creates a new group owned by {@code owner} with these members and returns its id. */
+  /**
+   * Creates a new group owned by {@code owner} with these members through the harness, and
+   * returns the id it was given.
+   */
   protected final String createGroup(String owner, Collection<String> members) {
-    String groupId = TestIds.group();
-    harnessCall(() -> {
-      harness.createGroup(groupId, owner, List.copyOf(members));
-      return null;
-    }, "harness.createGroup(" + groupId + ", " + owner + ", " + members.size() + " members)");
+    String what = "harness.createGroup(" + owner + ", " + members.size() + " members)";
+    String groupId = harnessCall(() -> harness.createGroup(owner, List.copyOf(members)), what);
+    if (groupId == null || groupId.isBlank()) {
+      throw misconfigured(what + " returned '" + groupId + "': it must return the id of the group", null);
+    }
     return groupId;
   }
 
@@ -215,6 +230,12 @@ public abstract class ContractSupport {
         return () -> client.contacts().setRemark(alice, bob, "probe");
       case BLOCK_LIST:
         return () -> client.contacts().blocked(alice, PageRequest.first(10));
+      case ACCOUNT_DELETE:
+        return () -> client.accounts().delete(unknownUser());
+      case ACCOUNT_PASSWORD:
+        return () -> client.accounts().setPassword(alice, TCK_PASSWORD);
+      case ACCOUNT_TOKEN:
+        return () -> client.accounts().issueToken(alice, Duration.ofMinutes(10));
       default:
         throw new AssertionError("the TCK has no probe for " + capability + ": update the TCK");
     }

@@ -85,4 +85,22 @@ public abstract class ImConformanceSuite {
       return ImConformanceSuite.this.harness();
     }
   }
+
+  /** {@link UserAccountsContract}. */
+  @Nested
+  public class Accounts extends UserAccountsContract {
+    @Override
+    protected ProviderHarness harness() {
+      return ImConformanceSuite.this.harness();
+    }
+  }
+
+  /** {@link GroupsContract}. */
+  @Nested
+  public class Groups extends GroupsContract {
+    @Override
+    protected ProviderHarness harness() {
+      return ImConformanceSuite.this.harness();
+    }
+  }
 }

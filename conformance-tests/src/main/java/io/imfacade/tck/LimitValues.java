@@ -83,6 +83,32 @@ final class LimitValues {
     return samples;
   }
 
+  /**
+   * The sample of the bound in effect for an ASCII value, where the vendor accepts only ASCII (a
+   * password: Easemob's may hold letters, digits and some punctuation only): one ASCII character
+   * counts one in every unit, so the smallest bound is the limit, and the units cannot be told
+   * apart. Letters and digits, to look like a password.
+   *
+   * @return empty when {@code limit} is unbounded
+   */
+  static Optional<Sample> asciiSample(LengthLimit limit) {
+    Map<LengthUnit, Integer> bounds = bounds(limit);
+    if (bounds.isEmpty()) {
+      return Optional.empty();
+    }
+    LengthUnit unit = null;
+    int max = Integer.MAX_VALUE;
+    for (Map.Entry<LengthUnit, Integer> e : bounds.entrySet()) {
+      if (e.getValue() < max) {
+        unit = e.getKey();
+        max = e.getValue();
+      }
+    }
+    String pattern = "Tck9pass";
+    String at = pattern.repeat(max / pattern.length() + 1).substring(0, max);
+    return Optional.of(new Sample(unit, max, at, at + "x"));
+  }
+
   /** One sample per reachable bound, without framing or budget. */
   static List<Sample> samples(LengthLimit limit) {
     return samples(limit, "", "", Integer.MAX_VALUE);

@@ -5,15 +5,21 @@ import java.util.Collection;
 
 /**
  * What the TCK needs from a provider under test: a client, and a way to make users and groups
- * exist on the vendor side (simulator seeding, an admin API, the in-memory store).
+ * exist on the vendor side (simulator seeding, a sandbox app, or the provider's own neutral
+ * services).
  *
  * <p>For each test the TCK asks the contract class for a harness, opens one client with {@link
  * #openClient()}, seeds through {@link #createUsers} and {@link #createGroup}, and calls {@link
  * #close()} after the test. Seeding acts on the state the last opened client sees.
  *
- * <p>Every id the TCK passes is unique to the test, lower case, made of letters, digits, {@code _}
- * and {@code -}, at most 32 characters (group ids are digits only), so a simulator whose state is
- * shared across tests works as well as a fresh one.
+ * <p>Seeding may go through the client's own neutral services ({@code
+ * client.accounts().registerAll(...)}, {@code client.groups().create(...)}), which {@link
+ * UserAccountsContract} and {@link GroupsContract} check on their own; a harness that seeds by
+ * other means (a simulator's state) keeps the other contracts independent of those two services.
+ *
+ * <p>Every user id the TCK passes is unique to the test, lower case, made of letters, digits,
+ * {@code _} and {@code -}, at most 32 characters, so a simulator whose state is shared across tests
+ * works as well as a fresh one.
  *
  * <p>A harness that fails (throws, returns null, opens a client of another provider) makes every
  * test fail: the TCK never turns a broken harness into skipped tests.
@@ -38,10 +44,13 @@ public interface ProviderHarness extends AutoCloseable {
   void createUsers(Collection<String> userIds);
 
   /**
-   * Makes a group with this id exist, owned by {@code owner}, whose members are {@code owner} and
-   * {@code members}. The users already exist (created by {@link #createUsers}).
+   * Makes a new group exist, owned by {@code owner}, whose members are {@code owner} and {@code
+   * members}, and returns its id: the one the vendor issued (groups get their ids from the vendor,
+   * as {@link io.imfacade.group.Groups#create} does), or, for a simulator seeded directly, one the
+   * vendor could have issued (digits pass every built-in vendor's rule). The users already exist
+   * (created by {@link #createUsers}); {@code members} holds at most 40 users.
    */
-  void createGroup(String groupId, String owner, Collection<String> members);
+  String createGroup(String owner, Collection<String> members);
 
   /** Releases what the harness holds; called after each test. */
   @Override

@@ -12,7 +12,9 @@
  *   <li>Implement {@link io.imfacade.tck.ProviderHarness}: {@code openClient()} returns a client
  *       (open it through {@link io.imfacade.ImFacade#open(java.util.Map)} so that the service
  *       registration is exercised too) talking to a test app or a simulator; {@code createUsers}
- *       and {@code createGroup} make users and groups exist there. The harness declares nothing
+ *       and {@code createGroup} make users and groups exist there ({@code createGroup} returns
+ *       the id the group got; the simplest harness seeds through the client's own {@code
+ *       accounts()} and {@code groups()}). The harness declares nothing
  *       about the provider: the contracts read capabilities and limits from the client's {@link
  *       io.imfacade.ImClient#metadata()}, that is from your provider's {@link
  *       io.imfacade.spi.ProviderMetadata}.
@@ -40,9 +42,9 @@
  *       anyway, or failing differently, is a failure.
  *   <li>A harness that returns null, throws, or opens a client whose {@code provider()} is not
  *       {@code providerId()} makes every test <em>fail</em>, never skip.
- *   <li>Ids are unique per test (a run token and a sequence number), lower case, at most 32
- *       characters, letters, digits, {@code -} and {@code _}; group ids are digits only. A
- *       simulator may keep its state across tests.
+ *   <li>User ids are unique per test (a run token and a sequence number), lower case, at most 32
+ *       characters, letters, digits, {@code -} and {@code _}; group ids are the ones the vendor (or
+ *       the harness) issued. A simulator may keep its state across tests.
  *   <li>Limits are tested against what your metadata declares, in the declared unit ({@link
  *       io.imfacade.tck.LimitsContract}): a value exactly at each bound is accepted and one unit
  *       over it is refused. The values are made of characters that tell the units apart (emoji,

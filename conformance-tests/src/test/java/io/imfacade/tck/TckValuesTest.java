@@ -73,6 +73,40 @@ class TckValuesTest {
     }
   }
 
+  /**
+   * The accounts and groups contracts sample these limits; a vendor that left one undeclared would
+   * have its contract skipped, never checked.
+   */
+  @Test
+  void theVendorsDeclareTheAccountAndGroupLimitsTheContractsSample() {
+    for (VendorLimits limits : vendorLimits()) {
+      assertThat(limits.accountBatch()).as("accountBatch of %s", limits.name()).isLessThan(Integer.MAX_VALUE);
+      assertThat(limits.password().isUnbounded()).as("password limit of %s", limits.name()).isFalse();
+      assertThat(limits.groupName().isUnbounded()).as("groupName limit of %s", limits.name()).isFalse();
+      assertThat(limits.groupDescription().isUnbounded()).as("groupDescription limit of %s", limits.name()).isFalse();
+      assertThat(limits.groupMembersBatch()).as("groupMembersBatch of %s", limits.name()).isLessThan(Integer.MAX_VALUE);
+      assertThat(limits.groupSizeMax()).as("groupSizeMax of %s", limits.name()).isLessThan(Integer.MAX_VALUE);
+      assertThat(limits.groupSizeMax()).as("groupSizeMax of %s: the contracts make groups of 8", limits.name())
+          .isGreaterThanOrEqualTo(8);
+      assertThat(ContractSupport.TCK_PASSWORD).as("the TCK's password under %s", limits.name())
+          .matches(p -> limits.password().violation(p) == null);
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("limits")
+  void asciiPasswordsAreAtAndOneCharacterOverTheBoundInEffect(VendorLimits limits) {
+    Optional<Sample> sample = LimitValues.asciiSample(limits.password());
+    assertThat(sample.isEmpty()).as("password of %s has a sample", limits.name()).isEqualTo(limits.password().isUnbounded());
+    sample.ifPresent(s -> {
+      assertThat(s.atLimit()).matches("[A-Za-z0-9]+");
+      assertThat(limits.password().violation(s.atLimit())).as("at the limit fits: %s of %s", s, limits.name()).isNull();
+      assertThat(limits.password().violation(s.overLimit())).as("over does not fit: %s of %s", s, limits.name())
+          .isNotNull();
+      assertThat(s.overLimit()).hasSize(s.atLimit().length() + 1);
+    });
+  }
+
   @ParameterizedTest
   @MethodSource("limits")
   void generatedIdsAreValidAndUnique(VendorLimits limits) {
@@ -105,6 +139,8 @@ class TckValuesTest {
     all.put("remark", limits.remark());
     all.put("memberKey", limits.memberKey());
     all.put("memberValue", limits.memberValue());
+    all.put("groupName", limits.groupName());
+    all.put("groupDescription", limits.groupDescription());
     all.forEach((name, limit) -> {
       List<Sample> samples = LimitValues.samples(limit);
       assertThat(samples.isEmpty()).as("%s of %s (%s) has samples", name, limits.name(), limit)
@@ -130,6 +166,8 @@ class TckValuesTest {
     all.add(limits.remark());
     all.add(limits.memberKey());
     all.add(limits.memberValue());
+    all.add(limits.groupName());
+    all.add(limits.groupDescription());
     for (LengthLimit limit : all) {
       for (Sample s : LimitValues.samples(limit)) {
         for (LengthUnit wrong : LengthUnit.values()) {

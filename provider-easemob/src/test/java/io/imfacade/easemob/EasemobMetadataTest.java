@@ -84,6 +84,19 @@ class EasemobMetadataTest {
     assertThat(LIMITS.contactsMax()).isEqualTo(3000); // facts §4: the largest plan's cap
   }
 
+  @Test
+  void accountAndGroupLimitsAreTheDocumentedOnes() {
+    assertThat(LIMITS.accountBatch()).isEqualTo(60); // facts §11: ≤ 60 users per registration
+    // facts §11: "不可超过 64 个字符", counting not documented: 64 bytes, within 64 in every unit.
+    assertThat(LIMITS.password()).isEqualTo(LengthLimit.of(64, LengthUnit.BYTES));
+    // facts §12: groupname ≤ 128, description ≤ 512 "字符": bytes, as above.
+    assertThat(LIMITS.groupName()).isEqualTo(LengthLimit.of(128, LengthUnit.BYTES));
+    assertThat(LIMITS.groupDescription()).isEqualTo(LengthLimit.of(512, LengthUnit.BYTES));
+    assertThat(LIMITS.groupMembersBatch()).isEqualTo(60); // facts §12: add ≤ 60, "kickMembers ... maxSize : 60"
+    assertThat(LIMITS.groupSizeMax()).isEqualTo(3000); // facts §12: flagship plan
+    assertThat(LIMITS.password().violation("中".repeat(22))).isEqualTo("66 bytes, over the limit of 64 bytes");
+  }
+
   /** Issue 8 item 7: 33 emoji are 132 bytes, and the message names the unit it counted, not "characters". */
   @Test
   void messagesNameTheUnitTheValueBroke() {

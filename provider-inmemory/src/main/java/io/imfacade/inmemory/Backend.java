@@ -1,21 +1,23 @@
 package io.imfacade.inmemory;
 
 import io.imfacade.ImConfig;
+import io.imfacade.account.UserAccounts;
 import io.imfacade.contact.ContactGraph;
 import io.imfacade.group.GroupMemberAttributes;
+import io.imfacade.group.Groups;
 import io.imfacade.profile.UserProfileService;
 import io.imfacade.spi.ProviderClient;
 import io.imfacade.spi.ProviderMetadata;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The provider's side of an in-memory client: one store, its services and its fixtures, behind
- * the neutral guard of {@link io.imfacade.ImFacade#open}. {@link InMemoryImClient#of} reaches it
+ * The provider's side of an in-memory client: one store and its services, behind the neutral guard of {@link io.imfacade.ImFacade#open}. {@link InMemoryImClient#of} reaches it
  * through {@link io.imfacade.ImClient#unwrap}. Thread-safe.
  */
 final class Backend implements ProviderClient {
@@ -27,23 +29,28 @@ final class Backend implements ProviderClient {
   private final ProfileService profiles;
   private final MemberAttributeService members;
   private final ContactService contacts;
-  private final Admin admin;
+  private final AccountService accounts;
+  private final GroupService groups;
 
-  private Backend(ProviderMetadata metadata, String mode, boolean autoUsers, @Nullable Path file) {
+  private Backend(ProviderMetadata metadata, String mode, boolean autoUsers, @Nullable Path file, Clock clock) {
     this.metadata = metadata;
     this.mode = mode;
     this.file = file;
     SnapshotFile snapshot = file == null ? null : SnapshotFile.at(file, SnapshotRules.of(metadata.limits(), autoUsers));
-    this.store = new Store(autoUsers, snapshot);
+    this.store = new Store(autoUsers, clock, snapshot);
     this.profiles = new ProfileService(store, metadata.limits());
     this.members = new MemberAttributeService(store, metadata.limits());
     this.contacts = new ContactService(store, metadata.limits());
-    this.admin = new Admin(store, metadata.limits());
+    this.accounts = new AccountService(store, metadata.limits());
+    this.groups = new GroupService(store, metadata.limits());
     store.load();
   }
 
-  /** Reads the provider's keys; {@code metadata} is what the guard enforces for this client. */
-  static Backend open(ImConfig config, ProviderMetadata metadata) {
+  /**
+   * Reads the provider's keys; {@code metadata} is what the guard enforces for this client, {@code
+   * clock} the context's (creation times, token expiry).
+   */
+  static Backend open(ImConfig config, ProviderMetadata metadata, Clock clock) {
     String mode = config.get(InMemoryProvider.LIMITS).orElse(Emulation.PORTABLE).toLowerCase(Locale.ROOT);
     boolean autoUsers = config.getChoice(InMemoryProvider.USERS, Store.REGISTERED, Set.of(Store.REGISTERED, Store.AUTO))
         .equals(Store.AUTO);
@@ -55,15 +62,11 @@ final class Backend implements ProviderClient {
         throw config.invalid(InMemoryProvider.FILE, "a file path");
       }
     }
-    return new Backend(metadata, mode, autoUsers, file);
+    return new Backend(metadata, mode, autoUsers, file, clock);
   }
 
   ProviderMetadata metadata() {
     return metadata;
-  }
-
-  InMemoryAdmin admin() {
-    return admin;
   }
 
   @Override
@@ -79,6 +82,16 @@ final class Backend implements ProviderClient {
   @Override
   public ContactGraph contacts() {
     return contacts;
+  }
+
+  @Override
+  public UserAccounts accounts() {
+    return accounts;
+  }
+
+  @Override
+  public Groups groups() {
+    return groups;
   }
 
   /** Drops all data; see {@link InMemoryImClient#reset()}. */

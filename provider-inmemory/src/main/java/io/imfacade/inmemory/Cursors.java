@@ -7,12 +7,13 @@ import java.util.Base64;
 /**
  * Opaque page cursors: the list's kind and the sequence number of the last entry returned,
  * base64url-encoded. Callers treat them as tokens; the kind letter stops a contact-list cursor
- * from being used on a block list.
+ * from being used on a block list or a group's member list.
  */
 final class Cursors {
 
   static final char CONTACTS = 'c';
   static final char BLOCKED = 'b';
+  static final char MEMBERS = 'm';
 
   private Cursors() {}
 

@@ -4,11 +4,13 @@ import io.imfacade.Capability;
 import io.imfacade.ImClient;
 import io.imfacade.ImConfig;
 import io.imfacade.ImFacade;
+import io.imfacade.account.UserAccounts;
 import io.imfacade.contact.ContactGraph;
 import io.imfacade.error.ConfigurationException;
 import io.imfacade.error.ErrorDetails;
 import io.imfacade.error.InvalidRequestException;
 import io.imfacade.group.GroupMemberAttributes;
+import io.imfacade.group.Groups;
 import io.imfacade.profile.UserProfileService;
 import io.imfacade.spi.ProviderMetadata;
 import io.imfacade.spi.VendorLimits;
@@ -22,15 +24,16 @@ import org.jspecify.annotations.Nullable;
  * limits, errors and capabilities of the vendor chosen by {@code inmemory.limits} (see {@link
  * InMemoryProvider}). Thread-safe; without a snapshot file, reads cost a map lookup.
  *
- * <p>It is the client {@link ImFacade#open} returns, with {@link #admin()}, {@link #reset()} and
- * {@link #save()} added: every call of {@link #profiles()}, {@link #groupMemberAttributes()} and
- * {@link #contacts()} goes through the same neutral guard as on a vendor, so a test fails where
- * production would.
+ * <p>It is the client {@link ImFacade#open} returns, with {@link #reset()}, {@link #save()} and
+ * {@link #atomically} added: every call of its services goes through the same neutral guard as on
+ * a vendor, so a test fails where production would. Users and groups are made as on a vendor,
+ * through {@link #accounts()} and {@link #groups()}; the fake issues the group ids.
  *
  * <pre>{@code
  * InMemoryImClient im = InMemoryImClient.create();
- * im.admin().createUsers("alice", "bob");
+ * im.accounts().registerAll(List.of(Registration.of("alice"), Registration.of("bob")));
  * im.contacts().addContact("alice", "bob");
+ * String team = im.groups().create(NewGroup.of("alice", "Team", List.of("bob"))).groupId();
  *
  * // or with a client opened elsewhere, by configuration:
  * InMemoryImClient same = InMemoryImClient.of(ImFacade.open(Map.of("provider", "inmemory")));
@@ -126,9 +129,14 @@ public final class InMemoryImClient implements ImClient {
     return guarded.contacts();
   }
 
-  /** Fixtures: users and groups. */
-  public InMemoryAdmin admin() {
-    return backend.admin();
+  @Override
+  public UserAccounts accounts() {
+    return guarded.accounts();
+  }
+
+  @Override
+  public Groups groups() {
+    return guarded.groups();
   }
 
   /** The limits this client enforces: those of the vendor {@code inmemory.limits} emulates. */
@@ -176,8 +184,8 @@ public final class InMemoryImClient implements ImClient {
    *
    * <pre>{@code
    * int next = im.atomically(() -> {
-   *   int n = Integer.parseInt(im.groupMemberAttributes().get("g1", "alice").getOrDefault("n", "0"));
-   *   im.groupMemberAttributes().set("g1", "alice", Map.of("n", Integer.toString(n + 1)));
+   *   int n = Integer.parseInt(im.groupMemberAttributes().get(team, "alice").getOrDefault("n", "0"));
+   *   im.groupMemberAttributes().set(team, "alice", Map.of("n", Integer.toString(n + 1)));
    *   return n + 1;
    * });
    * }</pre>

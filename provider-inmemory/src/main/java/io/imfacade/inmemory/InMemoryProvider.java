@@ -10,7 +10,16 @@ import io.imfacade.spi.VendorLimits;
 
 /**
  * The {@code inmemory} provider: a thread-safe fake of the vendors with their limits and errors,
- * and no network. {@link InMemoryImClient} adds its fixtures to a client.
+ * and no network. {@link InMemoryImClient} adds its fixtures to a client (reset, save, atomically).
+ *
+ * <p>Users are registered and groups created through the neutral services, as on a vendor: {@code
+ * im.accounts().register(...)}, {@code im.groups().create(...)}. The fake issues group ids of
+ * digits (the strictest vendor rule, NetEase's team ids), random and unique in the store. It keeps
+ * no password and no token: a registration without a password gets a generated one, returned once;
+ * {@code issueToken} returns a random token valid for the asked time; neither is checked later,
+ * since no neutral operation could. Every account capability is offered with {@code
+ * inmemory.limits=none}; an emulated vendor's missing ones (NetEase has no account deletion) are
+ * refused as there.
  *
  * <p>Configuration keys:
  *
@@ -19,9 +28,10 @@ import io.imfacade.spi.VendorLimits;
  *       vendor providers on the classpath, and only the capabilities all of them offer), the id of
  *       one vendor provider on the classpath (such as {@code netease}: exactly that provider's
  *       limits and capabilities) or {@code none}.
- *   <li>{@code inmemory.users}: {@code registered} (default: a user must be created with {@link
- *       InMemoryAdmin#createUsers} before use, as on a vendor) or {@code auto} (every valid id is an
- *       existing user).
+ *   <li>{@code inmemory.users}: {@code registered} (default: a user must be registered with {@link
+ *       io.imfacade.account.UserAccounts#register} before use, as on a vendor) or {@code auto} (every
+ *       valid id is an existing user; registering records a user all the same, and is a conflict
+ *       only for a user already recorded).
  *   <li>{@code inmemory.file}: a JSON snapshot file that holds the fake vendor's state, shared by
  *       every client that names it, in any thread, JVM or process (such as successive or parallel
  *       CLI runs). Each call reloads it if another client changed it and saves its own change
@@ -70,9 +80,9 @@ public final class InMemoryProvider implements ImProvider {
     return Emulation.metadata(METADATA, config);
   }
 
-  /** A new, empty (or loaded) store; the context is not needed: nothing is shared between clients. */
+  /** A new, empty (or loaded) store; of the context only its clock is used: nothing is shared between clients. */
   @Override
   public ProviderClient create(ImConfig config, ProviderContext context) {
-    return Backend.open(config, metadata(config));
+    return Backend.open(config, metadata(config), context.clock());
   }
 }

@@ -44,7 +44,7 @@ final class MemberAttributeService implements GroupMemberAttributes {
   public Map<String, Map<String, String>> get(String groupId, Collection<String> userIds, Collection<String> keys) {
     Set<String> wanted = Set.copyOf(keys);
     return store.read(() -> {
-      Group group = store.requireGroup(Op.MEMBERS_GET, groupId);
+      StoredGroup group = store.requireGroup(Op.MEMBERS_GET, groupId);
       Map<String, Map<String, String>> result = new LinkedHashMap<>();
       for (String uid : userIds) {
         Map<String, String> attributes = group.members.get(uid);
@@ -76,7 +76,7 @@ final class MemberAttributeService implements GroupMemberAttributes {
   public BatchResult setAll(String groupId, Map<String, Map<String, String>> attributesByUser) {
     Op op = Op.MEMBERS_SET_ALL;
     return store.write(() -> {
-      Group group = store.requireGroup(op, groupId);
+      StoredGroup group = store.requireGroup(op, groupId);
       Map<String, Map<String, String>> succeeded = new LinkedHashMap<>();
       Map<String, ImException> failed = new LinkedHashMap<>();
       attributesByUser.forEach((uid, request) -> {
@@ -91,7 +91,7 @@ final class MemberAttributeService implements GroupMemberAttributes {
   }
 
   /** Merges one member's request; returns the non-empty pairs written. */
-  private Map<String, String> write(Op op, Group group, String gid, String uid, Map<String, String> request) {
+  private Map<String, String> write(Op op, StoredGroup group, String gid, String uid, Map<String, String> request) {
     Map<String, String> after = group.members.computeIfPresent(uid, (k, current) -> {
       Map<String, String> merged = new LinkedHashMap<>(current);
       request.forEach((key, value) -> {

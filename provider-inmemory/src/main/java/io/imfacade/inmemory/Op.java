@@ -23,12 +23,15 @@ enum Op {
   CONTACTS_BLOCK("contacts.block"),
   CONTACTS_UNBLOCK("contacts.unblock"),
   CONTACTS_BLOCKED("contacts.blocked"),
-  ADMIN_CREATE_USERS("admin.createUsers"),
-  ADMIN_USER_EXISTS("admin.userExists"),
-  ADMIN_CREATE_GROUP("admin.createGroup"),
-  ADMIN_ADD_MEMBERS("admin.addMembers"),
-  ADMIN_REMOVE_MEMBERS("admin.removeMembers"),
-  ADMIN_DELETE_GROUP("admin.deleteGroup");
+  ACCOUNTS_REGISTER("accounts.register"),
+  ACCOUNTS_REGISTER_ALL("accounts.registerAll"),
+  ACCOUNTS_SET_PASSWORD("accounts.setPassword"),
+  ACCOUNTS_ISSUE_TOKEN("accounts.issueToken"),
+  GROUPS_CREATE("groups.create"),
+  GROUPS_ADD_MEMBERS("groups.addMembers"),
+  GROUPS_REMOVE_MEMBERS("groups.removeMembers"),
+  GROUPS_MEMBERS("groups.members"),
+  GROUPS_DELETE("groups.delete");
 
   private final ErrorDetails details;
 

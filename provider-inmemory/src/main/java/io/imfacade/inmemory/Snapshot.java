@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -28,6 +29,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -37,12 +39,26 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The snapshot file of {@code inmemory.file}: every user, profile, group, contact and block list as
- * JSON, tagged {@code "format": "imfacade-inmemory/1"}.
+ * JSON, tagged {@code "format": "imfacade-inmemory/2"}:
+ *
+ * <pre>{@code
+ * {
+ *   "format" : "imfacade-inmemory/2",
+ *   "users" : { "alice" : { "createdAt" : "2025-01-31T08:00:00Z" }, "bob" : { } },
+ *   "profiles" : { "alice" : { "nickname" : "Alice", "gender" : 2 } },
+ *   "groups" : { "4821937465" : { "name" : "Team", "owner" : "alice", "maxMembers" : 50,
+ *                                 "members" : { "alice" : { }, "bob" : { "role" : "admin" } } } },
+ *   "contacts" : { "alice" : [ { "userId" : "bob", "remark" : "Bobby" } ], "bob" : [ { "userId" : "alice" } ] },
+ *   "blocked" : { "bob" : [ "carol" ] }
+ * }
+ * }</pre>
+ *
+ * <p>No secret is ever written: the fake keeps no password and no token ({@link StoredAccount}).
+ * A group's members are in the order they joined, which is the order they are listed in.
  *
  * <p>Reading is strict: unknown fields, a field given twice, wrong types (a number where a string
  * belongs is refused, never turned into a string) and trailing data are refused, and the content
@@ -54,7 +70,9 @@ import org.jspecify.annotations.Nullable;
  */
 final class Snapshot {
 
-  static final String FORMAT = "imfacade-inmemory/1";
+  static final String FORMAT = "imfacade-inmemory/2";
+  /** The format before accounts and groups were services (issue 11): users were a list, groups had no name. */
+  static final String FORMAT_1 = "imfacade-inmemory/1";
 
   /**
    * Strict: no coercion between strings, numbers and booleans (a number where a string belongs is a
@@ -73,10 +91,13 @@ final class Snapshot {
       .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.ALWAYS))
       .build();
 
-  /** The file's top level. Maps are sorted by id so that two saves of the same data are equal. */
+  /**
+   * The file's top level. Maps are sorted by id (a group's members by join order), so that two
+   * saves of the same data are equal.
+   */
   record Data(
       @Nullable String format,
-      @Nullable List<String> users,
+      @Nullable Map<String, UserData> users,
       @Nullable Map<String, ProfileData> profiles,
       @Nullable Map<String, GroupData> groups,
       @Nullable Map<String, List<ContactData>> contacts,
@@ -94,8 +115,23 @@ final class Snapshot {
       @Nullable String ext,
       @Nullable Map<String, String> customAttributes) {}
 
-  /** A group: the owner, and each member (the owner included) with their attributes. */
-  record GroupData(@Nullable String owner, @Nullable Map<String, Map<String, String>> members) {}
+  /**
+   * A user's account: when it was created (ISO-8601, such as {@code 2025-01-31T08:00:00Z}), absent
+   * when unknown. No password and no token: the fake keeps none ({@link StoredAccount}).
+   */
+  record UserData(@Nullable String createdAt) {}
+
+  /**
+   * A group: its name, owner, description, the most members its creator asked for (absent: the
+   * vendor's largest), and each member (the owner included) with their attributes, in the order
+   * they joined.
+   */
+  record GroupData(
+      @Nullable String name,
+      @Nullable String owner,
+      @Nullable String description,
+      @Nullable Integer maxMembers,
+      @Nullable Map<String, Map<String, String>> members) {}
 
   /** One contact list entry; the list's order is the order of addition. */
   record ContactData(@Nullable String userId, @Nullable String remark) {}
@@ -111,7 +147,16 @@ final class Snapshot {
         p.customAttributes().isEmpty() ? null : p.customAttributes())));
 
     Map<String, GroupData> groups = new TreeMap<>();
-    store.groups.forEach((id, g) -> groups.put(id, new GroupData(g.owner, new TreeMap<>(g.members))));
+    store.groups.forEach((id, g) -> {
+      Map<String, Map<String, String>> members = new LinkedHashMap<>();
+      for (String member : g.memberIds()) {
+        Map<String, String> attributes = g.members.get(member);
+        if (attributes != null) {
+          members.put(member, attributes);
+        }
+      }
+      groups.put(id, new GroupData(g.name, g.owner, g.description, g.maxMembers > 0 ? g.maxMembers : null, members));
+    });
 
     Map<String, List<ContactData>> contacts = new TreeMap<>();
     Map<String, List<String>> blocked = new TreeMap<>();
@@ -129,7 +174,9 @@ final class Snapshot {
         }
       }
     });
-    return new Data(FORMAT, new ArrayList<>(new TreeSet<>(store.users)), profiles, groups, contacts, blocked);
+    Map<String, UserData> users = new TreeMap<>();
+    store.users.forEach((id, a) -> users.put(id, new UserData(a.createdAt() == null ? null : a.createdAt().toString())));
+    return new Data(FORMAT, users, profiles, groups, contacts, blocked);
   }
 
   /**
@@ -175,12 +222,27 @@ final class Snapshot {
         }
         return data;
       } catch (JsonMappingException e) {
+        String format = formatOf(bytes);
+        if (format != null && !format.equals(FORMAT)) {
+          // Another format's shape does not map onto this one: the format is the mistake to report.
+          return new Data(format, null, null, null, null, null);
+        }
         throw new InvalidSnapshot(describe(e, parser.currentToken()));
       } catch (JsonProcessingException e) {
         throw new InvalidSnapshot(describe(e));
       }
     } catch (IOException e) {
       throw new InvalidSnapshot(e.toString());
+    }
+  }
+
+  /** The {@code format} of a file that is a JSON object, or null. */
+  private static @Nullable String formatOf(byte[] bytes) {
+    try {
+      JsonNode format = MAPPER.readTree(bytes).get("format");
+      return format != null && format.isTextual() ? format.asText() : null;
+    } catch (IOException | RuntimeException e) {
+      return null;
     }
   }
 
@@ -269,7 +331,9 @@ final class Snapshot {
    * snapshot names is recorded as existing, as a write in auto mode would have recorded them.
    */
   static Store.Contents contents(Data data, boolean autoUsers) {
-    Set<String> users = new HashSet<>(orEmpty(data.users()));
+    Map<String, StoredAccount> users = new HashMap<>();
+    orEmpty(data.users()).forEach((id, u) ->
+        users.put(id, u.createdAt() == null ? StoredAccount.UNDATED : new StoredAccount(Instant.parse(u.createdAt()))));
     Map<String, UserProfile> profiles = new HashMap<>();
     orEmpty(data.profiles()).forEach((id, p) -> {
       UserProfile profile = profile(id, p);
@@ -277,11 +341,15 @@ final class Snapshot {
         profiles.put(id, profile);
       }
     });
-    Map<String, Group> groups = new HashMap<>();
+    Map<String, StoredGroup> groups = new HashMap<>();
     orEmpty(data.groups()).forEach((id, g) -> {
-      Group group = new Group(g.owner());
-      orEmpty(g.members()).forEach((member, attributes) ->
-          group.members.put(member, Collections.unmodifiableMap(new LinkedHashMap<>(attributes))));
+      StoredGroup group = new StoredGroup(g.owner(), g.name(), g.description(), g.maxMembers() == null ? 0 : g.maxMembers());
+      orEmpty(g.members()).forEach((member, attributes) -> {
+        Map<String, String> copy = Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
+        if (!group.join(member, copy)) {
+          group.members.put(member, copy);  // the owner, who joined first, with attributes
+        }
+      });
       groups.put(id, group);
     });
     Map<String, List<OrderedList.Item>> contacts = new HashMap<>();
@@ -298,16 +366,17 @@ final class Snapshot {
       blocked.put(owner, items);
     });
     if (autoUsers) {
-      users.addAll(profiles.keySet());
-      groups.values().forEach(g -> users.addAll(g.members.keySet()));
+      Set<String> named = new HashSet<>(profiles.keySet());
+      groups.values().forEach(g -> named.addAll(g.members.keySet()));
       contacts.forEach((owner, items) -> {
-        users.add(owner);
-        items.forEach(i -> users.add(i.userId()));
+        named.add(owner);
+        items.forEach(i -> named.add(i.userId()));
       });
       blocked.forEach((owner, items) -> {
-        users.add(owner);
-        items.forEach(i -> users.add(i.userId()));
+        named.add(owner);
+        items.forEach(i -> named.add(i.userId()));
       });
+      named.forEach(id -> users.putIfAbsent(id, StoredAccount.UNDATED));
     }
     return new Store.Contents(users, profiles, groups, contacts, blocked);
   }

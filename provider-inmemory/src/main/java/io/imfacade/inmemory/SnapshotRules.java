@@ -1,7 +1,10 @@
 package io.imfacade.inmemory;
 
 import io.imfacade.spi.IdRule;
+import io.imfacade.spi.LengthLimit;
 import io.imfacade.spi.VendorLimits;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -18,24 +21,36 @@ import org.jspecify.annotations.Nullable;
  * <ul>
  *   <li>user ids and group ids follow the client's {@link IdRule}s (so {@code a/b} and {@code ..}
  *       never become ids), and user ids are lower case, as stored;
- *   <li>no user id is listed twice where a list is a set (users, a contact list, a block list);
+ *   <li>a user's {@code createdAt}, when given, is an ISO-8601 instant;
+ *   <li>no user id is listed twice where a list is a set (a contact list, a block list; the users
+ *       and a group's members are objects, whose keys the JSON reading keeps distinct);
  *   <li>no user is their own contact or blocks themself, and contacts are two-way;
  *   <li>with {@code inmemory.users=registered}, every user a profile, group, contact or block list
  *       names is in {@code users}, as a vendor only knows registered users;
  *   <li>a gender is 0, 1 or 2; attribute keys are not blank and values not null (member attribute
- *       values not empty either: an empty value means "remove" when written).
+ *       values not empty either: an empty value means "remove" when written);
+ *   <li>a group has an owner and a name that is not blank; its name and description are within
+ *       the emulated vendor's limits, its {@code maxMembers} (when given) between 1 and the
+ *       vendor's largest group, and it holds no more members than that.
  * </ul>
  *
  * Value types (strings where strings) are enforced by the JSON reading itself ({@link Snapshot}).
  *
- * @param userIds the client's rule for user ids
- * @param groupIds the client's rule for group ids
+ * @param limits the limits the client enforces: its rules for ids, group names and sizes
  * @param registered whether users must be listed in {@code users} ({@code inmemory.users=registered})
  */
-record SnapshotRules(IdRule userIds, IdRule groupIds, boolean registered) {
+record SnapshotRules(VendorLimits limits, boolean registered) {
 
   static SnapshotRules of(VendorLimits limits, boolean autoUsers) {
-    return new SnapshotRules(limits.userId(), limits.groupId(), !autoUsers);
+    return new SnapshotRules(limits, !autoUsers);
+  }
+
+  private IdRule userIds() {
+    return limits.userId();
+  }
+
+  private IdRule groupIds() {
+    return limits.groupId();
   }
 
   /** Checks a snapshot read from a file; throws at the first mistake. */
@@ -43,6 +58,11 @@ record SnapshotRules(IdRule userIds, IdRule groupIds, boolean registered) {
     JsonPath root = JsonPath.ROOT;
     if (data.format() == null) {
       throw new InvalidSnapshot(root.key("format"), "is missing: a snapshot has a \"format\" field");
+    }
+    if (Snapshot.FORMAT_1.equals(data.format())) {
+      throw new InvalidSnapshot(root.key("format"), "is '" + data.format() + "', written by an earlier version; this "
+          + "version reads '" + Snapshot.FORMAT + "', where \"users\" is an object ({\"alice\": {}}) and every group "
+          + "has a \"name\": update the file, or delete it to start empty");
     }
     if (!Snapshot.FORMAT.equals(data.format())) {
       throw new InvalidSnapshot(root.key("format"),
@@ -72,15 +92,22 @@ record SnapshotRules(IdRule userIds, IdRule groupIds, boolean registered) {
     }
   }
 
-  private Set<String> users(JsonPath at, @Nullable List<String> listed) throws InvalidSnapshot {
+  private Set<String> users(JsonPath at, @Nullable Map<String, Snapshot.UserData> listed) throws InvalidSnapshot {
     Set<String> users = new HashSet<>();
     if (listed == null) {
       return users;
     }
-    for (int i = 0; i < listed.size(); i++) {
-      String id = userId(at.index(i), listed.get(i));
-      if (!users.add(id)) {
-        throw new InvalidSnapshot(at.index(i), "user '" + id + "' is listed twice");
+    for (Map.Entry<String, Snapshot.UserData> e : listed.entrySet()) {
+      JsonPath here = at.key(e.getKey());
+      users.add(userId(here, e.getKey()));
+      String createdAt = object(here, e.getValue()).createdAt();
+      if (createdAt != null) {
+        try {
+          Instant.parse(createdAt);
+        } catch (DateTimeParseException ex) {
+          throw new InvalidSnapshot(here.key("createdAt"), "'" + createdAt
+              + "' is not an ISO-8601 instant such as 2025-01-31T08:00:00Z");
+        }
       }
     }
     return users;
@@ -110,7 +137,7 @@ record SnapshotRules(IdRule userIds, IdRule groupIds, boolean registered) {
     }
     for (Map.Entry<String, Snapshot.GroupData> e : groups.entrySet()) {
       JsonPath here = at.key(e.getKey());
-      String problem = groupIds.violation(e.getKey());
+      String problem = groupIds().violation(e.getKey());
       if (problem != null) {
         throw new InvalidSnapshot(here, "group id '" + e.getKey() + "' " + problem);
       }
@@ -118,7 +145,24 @@ record SnapshotRules(IdRule userIds, IdRule groupIds, boolean registered) {
       if (g.owner() == null) {
         throw new InvalidSnapshot(here.key("owner"), "is missing: a group has an owner");
       }
-      known.require(here.key("owner"), userId(here.key("owner"), g.owner()));
+      String owner = userId(here.key("owner"), g.owner());
+      known.require(here.key("owner"), owner);
+      if (g.name() == null || g.name().isBlank()) {
+        throw new InvalidSnapshot(here.key("name"), g.name() == null ? "is missing: a group has a name" : "must not be blank");
+      }
+      length(here.key("name"), g.name(), limits.groupName());
+      if (g.description() != null) {
+        length(here.key("description"), g.description(), limits.groupDescription());
+      }
+      int capacity = limits.groupSizeMax();
+      if (g.maxMembers() != null) {
+        if (g.maxMembers() < 1 || g.maxMembers() > limits.groupSizeMax()) {
+          throw new InvalidSnapshot(here.key("maxMembers"), "is " + g.maxMembers() + ", not between 1 and "
+              + (limits.groupSizeMax() == Integer.MAX_VALUE ? "2147483647" : limits.groupSizeMax() + " (" + limits.name() + ")")
+              + "; leave it out for the vendor's largest group");
+        }
+        capacity = g.maxMembers();
+      }
       if (g.members() == null) {
         continue;
       }
@@ -126,6 +170,12 @@ record SnapshotRules(IdRule userIds, IdRule groupIds, boolean registered) {
         JsonPath member = here.key("members").key(m.getKey());
         known.require(member, userId(member, m.getKey()));
         attributes(member, object(member, m.getValue()), true);
+      }
+      Set<String> members = new HashSet<>(g.members().keySet());
+      members.add(owner);
+      if (members.size() > capacity) {
+        throw new InvalidSnapshot(here.key("members"), "holds " + members.size() + " members with the owner, over the "
+            + "group's limit of " + capacity);
       }
     }
   }
@@ -216,12 +266,19 @@ record SnapshotRules(IdRule userIds, IdRule groupIds, boolean registered) {
     }
   }
 
+  private void length(JsonPath at, String value, LengthLimit limit) throws InvalidSnapshot {
+    String problem = limit.violation(value);
+    if (problem != null) {
+      throw new InvalidSnapshot(at, "is " + problem + " (" + limits.name() + ")");
+    }
+  }
+
   /** A user id as this client would store it. */
   private String userId(JsonPath at, @Nullable String id) throws InvalidSnapshot {
     if (id == null) {
       throw new InvalidSnapshot(at, "must be a user id, not null");
     }
-    String problem = userIds.violation(id);
+    String problem = userIds().violation(id);
     if (problem != null) {
       throw new InvalidSnapshot(at, "user id '" + id + "' " + problem);
     }

@@ -1,6 +1,7 @@
 package io.imfacade.inmemory;
 
 import io.imfacade.profile.UserProfile;
+import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -33,37 +34,44 @@ final class Store {
 
   /** What a store holds, as a snapshot gives it: replaced as a whole by {@link #replace}. */
   record Contents(
-      Set<String> users,
+      Map<String, StoredAccount> users,
       Map<String, UserProfile> profiles,
-      Map<String, Group> groups,
+      Map<String, StoredGroup> groups,
       Map<String, List<OrderedList.Item>> contacts,
       Map<String, List<OrderedList.Item>> blocked) {
 
     static Contents empty() {
-      return new Contents(Set.of(), Map.of(), Map.of(), Map.of(), Map.of());
+      return new Contents(Map.of(), Map.of(), Map.of(), Map.of(), Map.of());
     }
   }
 
-  /** Users that exist: created through the admin, loaded from a snapshot, or written to in auto mode. */
-  final Set<String> users = ConcurrentHashMap.newKeySet();
+  /** Users that exist: registered, loaded from a snapshot, or written to in auto mode. */
+  final ConcurrentMap<String, StoredAccount> users = new ConcurrentHashMap<>();
   /** Non-empty profiles by user id. */
   final ConcurrentMap<String, UserProfile> profiles = new ConcurrentHashMap<>();
-  final ConcurrentMap<String, Group> groups = new ConcurrentHashMap<>();
+  final ConcurrentMap<String, StoredGroup> groups = new ConcurrentHashMap<>();
   private final ConcurrentMap<String, Relations> relations = new ConcurrentHashMap<>();
 
   private final boolean autoUsers;
+  private final Clock clock;
   private final @Nullable SnapshotFile file;
   private final ReentrantReadWriteLock gate = new ReentrantReadWriteLock();
   private volatile boolean closed;
 
   /** A store kept in memory only ({@code file} null), or kept in step with a snapshot file. */
-  Store(boolean autoUsers, @Nullable SnapshotFile file) {
+  Store(boolean autoUsers, Clock clock, @Nullable SnapshotFile file) {
     this.autoUsers = autoUsers;
+    this.clock = clock;
     this.file = file;
   }
 
   boolean autoUsers() {
     return autoUsers;
+  }
+
+  /** The clock of the client's {@link io.imfacade.spi.ProviderContext}: creation times, token expiry. */
+  Clock clock() {
+    return clock;
   }
 
   /**
@@ -78,8 +86,8 @@ final class Store {
   }
 
   /**
-   * Refuses the fixtures ({@link InMemoryAdmin}, reset, save), which the guard does not see, once
-   * the client is closed; and a service's write that raced with close past the guard, which would
+   * Refuses the fixtures (reset, save, atomically), which the guard does not see, once the client
+   * is closed; and a service's write that raced with close past the guard, which would
    * otherwise land after the client said it was done.
    */
   void requireOpen() {
@@ -107,6 +115,16 @@ final class Store {
       change.run();
       return null;
     });
+  }
+
+  /**
+   * Runs a change like {@link #write}, but while no other write is in progress: for a change that
+   * touches many users' data at once (deleting an account), which a concurrent write could
+   * otherwise leave half-done.
+   */
+  <T> T writeAlone(Supplier<T> change) {
+    requireOpen();
+    return persisted(() -> gated(gate.writeLock(), change));
   }
 
   /** Drops all data, as one write. */
@@ -204,9 +222,15 @@ final class Store {
   void replace(Contents contents) {
     exclusive(() -> {
       users.clear();
-      users.addAll(contents.users());
+      users.putAll(contents.users());
       profiles.clear();
       profiles.putAll(contents.profiles());
+      contents.groups().forEach((id, group) -> {
+        StoredGroup previous = groups.get(id);
+        if (previous != null) {
+          group.continuePositionsOf(previous);
+        }
+      });
       groups.clear();
       groups.putAll(contents.groups());
       Set<String> owners = new HashSet<>(relations.keySet());
@@ -224,7 +248,7 @@ final class Store {
   }
 
   boolean exists(String userId) {
-    return autoUsers || users.contains(userId);
+    return autoUsers || users.containsKey(userId);
   }
 
   /** Refuses a user that does not exist, as a vendor answers 404 for an unknown user. */
@@ -240,18 +264,58 @@ final class Store {
    */
   void requireUserForWrite(Op op, String userId) {
     if (autoUsers) {
-      users.add(userId);
+      users.putIfAbsent(userId, StoredAccount.UNDATED);
     } else {
       requireUser(op, userId);
     }
   }
 
-  Group requireGroup(Op op, String groupId) {
-    Group group = groups.get(groupId);
+  StoredGroup requireGroup(Op op, String groupId) {
+    StoredGroup group = groups.get(groupId);
     if (group == null) {
       throw op.notFound("group not exists: " + groupId);
     }
     return group;
+  }
+
+  /**
+   * Removes a user and what a vendor deletes with the account (Easemob: its contacts, attributes
+   * and the groups it owns): the account, the profile, the contacts on both sides, its block list
+   * and its place on others', its memberships with their attributes, and the groups it owns. Call
+   * through {@link #writeAlone}: it touches many users' data.
+   *
+   * @return whether there was anything to remove
+   */
+  boolean forget(String userId) {
+    boolean existed = users.remove(userId) != null;
+    existed |= profiles.remove(userId) != null;
+    existed |= groups.values().removeIf(g -> g.owner.equals(userId));
+    for (StoredGroup group : groups.values()) {
+      existed |= group.leave(userId);
+    }
+    // No write runs meanwhile (writeAlone), but reads of lists do: each list under its monitor.
+    Relations own = relations.remove(userId);
+    if (own != null) {
+      List<OrderedList.Entry> contacts;
+      synchronized (own) {
+        contacts = own.contacts.entries();
+        existed |= !contacts.isEmpty() || !own.blocked.isEmpty();
+      }
+      for (OrderedList.Entry e : contacts) {
+        Relations friend = relations.get(e.userId());
+        if (friend != null) {
+          synchronized (friend) {
+            friend.contacts.remove(userId);
+          }
+        }
+      }
+    }
+    for (Relations r : relations.values()) {
+      synchronized (r) {
+        existed |= r.blocked.remove(userId);
+      }
+    }
+    return existed;
   }
 
   /** The relations of a user, created empty on first use. */

@@ -51,7 +51,7 @@ class ConcurrencyTest {
   @Test
   void concurrentPatchesOfDifferentFieldsAllLand() throws Exception {
     try (InMemoryImClient client = InMemoryImClient.create()) {
-      client.admin().createUsers("alice");
+      Seed.users(client, "alice");
       List<ProfileField> fields = List.of(ProfileField.NICKNAME, ProfileField.SIGN, ProfileField.EMAIL, ProfileField.PHONE);
       List<Callable<Void>> tasks = new ArrayList<>();
       for (ProfileField field : fields) {

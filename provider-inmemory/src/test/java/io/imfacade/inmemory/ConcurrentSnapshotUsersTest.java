@@ -37,11 +37,13 @@ class ConcurrentSnapshotUsersTest {
   @TempDir
   Path dir;
 
+  private String group;
+
   private Path seeded() {
     Path file = dir.resolve("shared.json");
     try (InMemoryImClient client = InMemoryImClient.create(SnapshotWorker.config(file))) {
-      client.admin().createUsers("owner", SnapshotWorker.WRITES, SnapshotWorker.COUNTER);
-      client.admin().createGroup(SnapshotWorker.GROUP, "owner", List.of(SnapshotWorker.WRITES, SnapshotWorker.COUNTER));
+      Seed.users(client, "owner", SnapshotWorker.WRITES, SnapshotWorker.COUNTER);
+      group = Seed.group(client, "owner", SnapshotWorker.WRITES, SnapshotWorker.COUNTER);
     }
     return file;
   }
@@ -50,7 +52,7 @@ class ConcurrentSnapshotUsersTest {
     return worker % 2 == 0 ? "per-call" : "long-lived";
   }
 
-  private static void assertEveryStepLanded(Path file, int workers, int steps) {
+  private void assertEveryStepLanded(Path file, int workers, int steps) {
     Set<String> expected = new HashSet<>();
     for (int w = 0; w < workers; w++) {
       for (int i = 0; i < steps; i++) {
@@ -58,9 +60,9 @@ class ConcurrentSnapshotUsersTest {
       }
     }
     try (InMemoryImClient client = InMemoryImClient.create(SnapshotWorker.config(file))) {
-      assertThat(client.groupMemberAttributes().get(SnapshotWorker.GROUP, SnapshotWorker.WRITES).keySet())
+      assertThat(client.groupMemberAttributes().get(group, SnapshotWorker.WRITES).keySet())
           .containsExactlyInAnyOrderElementsOf(expected);
-      assertThat(client.groupMemberAttributes().get(SnapshotWorker.GROUP, SnapshotWorker.COUNTER))
+      assertThat(client.groupMemberAttributes().get(group, SnapshotWorker.COUNTER))
           .containsExactly(Map.entry("n", Integer.toString(workers * steps)));
     }
   }
@@ -79,7 +81,7 @@ class ConcurrentSnapshotUsersTest {
         logs.add(log);
         workers.add(new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData",
             "-cp", System.getProperty("java.class.path"), SnapshotWorker.class.getName(),
-            file.toString(), "w" + w, Integer.toString(steps), mode(w))
+            file.toString(), group, "w" + w, Integer.toString(steps), mode(w))
             .redirectError(log.toFile())
             .start());
       }
@@ -125,13 +127,13 @@ class ConcurrentSnapshotUsersTest {
           if (perCall) {
             for (int i = 0; i < steps; i++) {
               try (InMemoryImClient client = InMemoryImClient.create(SnapshotWorker.config(file))) {
-                SnapshotWorker.step(client, name, i);
+                SnapshotWorker.step(client, group, name, i);
               }
             }
           } else {
             try (InMemoryImClient client = InMemoryImClient.create(SnapshotWorker.config(file))) {
               for (int i = 0; i < steps; i++) {
-                SnapshotWorker.step(client, name, i);
+                SnapshotWorker.step(client, group, name, i);
               }
             }
           }

@@ -6,11 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.imfacade.Capability;
 import io.imfacade.ImClient;
 import io.imfacade.ImFacade;
+import io.imfacade.account.UserAccounts;
 import io.imfacade.contact.ContactGraph;
 import io.imfacade.error.ConfigurationException;
 import io.imfacade.error.InvalidRequestException;
 import io.imfacade.error.UnsupportedCapabilityException;
 import io.imfacade.group.GroupMemberAttributes;
+import io.imfacade.group.Groups;
 import io.imfacade.inmemory.vendors.VendorA;
 import io.imfacade.inmemory.vendors.VendorB;
 import io.imfacade.profile.ProfileUpdate;
@@ -34,12 +36,12 @@ class ConfigurationTest {
       assertThat(InMemoryImClient.of(im)).isSameAs(im);
       assertThat(im.limits()).isSameAs(VendorA.LIMITS);
 
-      im.admin().createUsers("alice");
+      Seed.users(im, "alice");
       opened.profiles().update("Alice", ProfileUpdate.builder().nickname("A").build());
       assertThat(im.profiles().get("alice").orElseThrow().nickname()).isEqualTo("A");
 
       opened.close();
-      assertThatThrownBy(() -> im.admin().createUsers("bob")).isInstanceOf(IllegalStateException.class);
+      assertThatThrownBy(() -> Seed.users(im, "bob")).isInstanceOf(IllegalStateException.class);
       assertThatThrownBy(() -> im.profiles().get("alice")).isInstanceOf(IllegalStateException.class);
     }
   }
@@ -73,6 +75,16 @@ class ConfigurationTest {
       }
 
       @Override
+      public UserAccounts accounts() {
+        throw new UnsupportedOperationException();
+      }
+
+      @Override
+      public Groups groups() {
+        throw new UnsupportedOperationException();
+      }
+
+      @Override
       public void close() {}
     };
     assertThatThrownBy(() -> InMemoryImClient.of(other))
@@ -85,7 +97,7 @@ class ConfigurationTest {
   void defaultsArePortableLimitsAndRegisteredUsers() {
     try (InMemoryImClient client = InMemoryImClient.create()) {
       assertThat(client.limits().name()).isEqualTo("portable");
-      assertThat(client.admin().userExists("alice")).isFalse();
+      assertThat(client.accounts().exists("alice")).isFalse();
     }
   }
 
@@ -94,8 +106,9 @@ class ConfigurationTest {
   void portableAndVendorBLackCustomAttributesAndTotalSize(String limits) {
     try (InMemoryImClient client = InMemoryImClient.create(Map.of("inmemory.limits", limits))) {
       assertThat(client.capabilities()).containsExactlyInAnyOrder(
-          Capability.GROUP_MEMBER_ATTRIBUTES, Capability.CONTACT_REMARK, Capability.BLOCK_LIST);
-      client.admin().createUsers("alice");
+          Capability.GROUP_MEMBER_ATTRIBUTES, Capability.CONTACT_REMARK, Capability.BLOCK_LIST,
+          Capability.ACCOUNT_PASSWORD, Capability.ACCOUNT_TOKEN);
+      Seed.users(client, "alice");
       assertThatThrownBy(() -> client.profiles().update("alice", ProfileUpdate.builder().customAttribute("level", "3").build()))
           .isInstanceOf(UnsupportedCapabilityException.class)
           .hasMessageContaining(VendorB.NO_CUSTOM_ATTRIBUTES)
@@ -109,7 +122,7 @@ class ConfigurationTest {
   void vendorAAndNoneOfferEverything(String limits) {
     try (InMemoryImClient client = InMemoryImClient.create(Map.of("inmemory.limits", limits))) {
       assertThat(client.capabilities()).isEqualTo(EnumSet.allOf(Capability.class));
-      client.admin().createUsers("alice");
+      Seed.users(client, "alice");
       client.profiles().update("alice", ProfileUpdate.builder().customAttribute("level", "3").build());
       assertThat(client.profiles().get("alice").orElseThrow().customAttributes()).containsExactly(Map.entry("level", "3"));
       assertThat(client.profiles().totalSizeBytes()).isEqualTo("{\"level\":\"3\"}".length());

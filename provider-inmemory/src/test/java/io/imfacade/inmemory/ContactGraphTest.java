@@ -24,7 +24,7 @@ class ContactGraphTest {
 
   @BeforeEach
   void users() {
-    client.admin().createUsers("alice", "bob", "carol", "dave");
+    Seed.users(client, "alice", "bob", "carol", "dave");
   }
 
   @AfterEach
@@ -109,7 +109,7 @@ class ContactGraphTest {
 
   @Test
   void changesBetweenPagesNeitherRepeatNorSkipRemainingEntries() {
-    client.admin().createUsers("f0", "f1", "f2", "f3", "f4", "f5", "late");
+    Seed.users(client, "f0", "f1", "f2", "f3", "f4", "f5", "late");
     for (int i = 0; i < 6; i++) {
       contacts.addContact("alice", "f" + i);
     }

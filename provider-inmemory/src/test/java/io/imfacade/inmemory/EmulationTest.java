@@ -18,6 +18,7 @@ import io.imfacade.profile.ProfileUpdate;
 import io.imfacade.spi.ConfigKey;
 import io.imfacade.spi.IdRule;
 import io.imfacade.spi.LengthLimit;
+import io.imfacade.spi.LengthUnit;
 import io.imfacade.spi.ProviderMetadata;
 import io.imfacade.spi.VendorLimits;
 import java.util.EnumSet;
@@ -80,6 +81,11 @@ class EmulationTest {
     assertThat(limits.contactsMax()).isEqualTo(10);
     assertThat(limits.blockListMax()).isEqualTo(200);
     assertThat(limits.pageSizeMax()).isEqualTo(50);
+    // accounts and groups: only Vendor A declares them, so they are portable's
+    assertThat(limits.accountBatch()).isEqualTo(20);
+    assertThat(limits.groupName()).isEqualTo(LengthLimit.of(20, LengthUnit.UTF16_UNITS));
+    assertThat(limits.groupMembersBatch()).isEqualTo(10);
+    assertThat(limits.groupSizeMax()).isEqualTo(6);
     assertThat(limits.sameLimits(VendorLimits.strictest("x", List.of(VendorA.LIMITS, VendorB.LIMITS, VendorC.LIMITS))))
         .isTrue();
   }
@@ -88,7 +94,8 @@ class EmulationTest {
   void portableLacksWhatAnyVendorLacksAndSaysWhichVendor() {
     assertThat(PORTABLE.id()).isEqualTo("inmemory");
     assertThat(PORTABLE.capabilities()).containsExactlyInAnyOrder(
-        Capability.GROUP_MEMBER_ATTRIBUTES, Capability.CONTACT_REMARK, Capability.BLOCK_LIST);
+        Capability.GROUP_MEMBER_ATTRIBUTES, Capability.CONTACT_REMARK, Capability.BLOCK_LIST,
+          Capability.ACCOUNT_PASSWORD, Capability.ACCOUNT_TOKEN);
     assertThat(PORTABLE.unsupported().get(Capability.PROFILE_CUSTOM_ATTRIBUTES))
         .contains("inmemory.limits=portable")
         .contains("vendor-b: " + VendorB.NO_CUSTOM_ATTRIBUTES)
@@ -112,7 +119,8 @@ class EmulationTest {
     ProviderMetadata b = metadata("vendor-b");
     assertThat(b.id()).isEqualTo("inmemory");
     assertThat(b.limits()).isSameAs(VendorB.LIMITS);
-    assertThat(b.unsupported()).containsOnlyKeys(Capability.PROFILE_CUSTOM_ATTRIBUTES, Capability.PROFILE_TOTAL_SIZE);
+    assertThat(b.unsupported()).containsOnlyKeys(Capability.PROFILE_CUSTOM_ATTRIBUTES, Capability.PROFILE_TOTAL_SIZE,
+        Capability.ACCOUNT_DELETE);
     assertThat(b.unsupported().get(Capability.PROFILE_CUSTOM_ATTRIBUTES))
         .isEqualTo("(inmemory.limits=vendor-b) " + VendorB.NO_CUSTOM_ATTRIBUTES);
 
@@ -160,36 +168,37 @@ class EmulationTest {
     Map<String, String> first = Map.of("a", "x".repeat(250), "b", "x".repeat(250));  // 515 bytes as JSON
     Map<String, String> second = Map.of("c", "y".repeat(250), "d", "y".repeat(250)); // 1029 merged with the first
     try (InMemoryImClient portable = client("portable"); InMemoryImClient a = client("vendor-a")) {
+      Map<InMemoryImClient, String> groups = new LinkedHashMap<>();
       for (InMemoryImClient c : List.of(portable, a)) {
-        c.admin().createGroup("1", "alice", List.of());
-        c.groupMemberAttributes().set("1", "alice", first);
+        groups.put(c, Seed.group(c, "alice"));
+        c.groupMemberAttributes().set(groups.get(c), "alice", first);
       }
-      assertThat(a.groupMemberAttributes().set("1", "alice", second)).isEqualTo(second);
-      assertThatThrownBy(() -> portable.groupMemberAttributes().set("1", "alice", second))
+      assertThat(a.groupMemberAttributes().set(groups.get(a), "alice", second)).isEqualTo(second);
+      assertThatThrownBy(() -> portable.groupMemberAttributes().set(groups.get(portable), "alice", second))
           .isInstanceOfSatisfying(QuotaExceededException.class, e -> {
             assertThat(e.provider()).contains("inmemory");
             assertThat(e.operation()).contains("groupMemberAttributes.set");
           })
           .hasMessageContaining("1024");
-      assertThat(portable.groupMemberAttributes().get("1", "alice")).isEqualTo(first);
+      assertThat(portable.groupMemberAttributes().get(groups.get(portable), "alice")).isEqualTo(first);
     }
   }
 
   @Test
   void eachUnitOfAValueIsBoundedByItsStrictestVendor() {
     try (InMemoryImClient portable = client("portable"); InMemoryImClient a = client("vendor-a")) {
-      portable.admin().createGroup("1", "alice", List.of());
-      a.admin().createGroup("1", "alice", List.of());
+      String inPortable = Seed.group(portable, "alice");
+      String inA = Seed.group(a, "alice");
       String codePoints = "v".repeat(301);                   // Vendor C counts 301 code points
       String units = "\uD83D\uDE00".repeat(257);               // 514 UTF-16 units for Vendor A
       String bytes = "\uD83D\uDE00".repeat(212) + "€".repeat(88); // 300 code points, 512 units, 1112 bytes for Vendor B
-      assertThat(a.groupMemberAttributes().set("1", "alice", Map.of("k", codePoints))).hasSize(1);
+      assertThat(a.groupMemberAttributes().set(inA, "alice", Map.of("k", codePoints))).hasSize(1);
       Map<String, String> messages = new LinkedHashMap<>();
       messages.put(codePoints, "code points");
       messages.put(units, "UTF-16 code units");
       messages.put(bytes, "bytes");
       messages.forEach((value, unit) -> assertThatThrownBy(
-          () -> portable.groupMemberAttributes().set("1", "alice", Map.of("k", value)))
+          () -> portable.groupMemberAttributes().set(inPortable, "alice", Map.of("k", value)))
           .isInstanceOf(InvalidRequestException.class)
           .hasMessageContaining("over the limit of")
           .hasMessageContaining(unit));

@@ -6,11 +6,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.imfacade.ImClient;
 import io.imfacade.ImFacade;
+import io.imfacade.account.Registration;
+import io.imfacade.account.UserAccounts;
 import io.imfacade.contact.ContactGraph;
 import io.imfacade.contact.PageRequest;
 import io.imfacade.group.GroupMemberAttributes;
+import io.imfacade.group.Groups;
+import io.imfacade.group.NewGroup;
 import io.imfacade.profile.ProfileUpdate;
 import io.imfacade.profile.UserProfileService;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -20,11 +25,13 @@ class LifecycleTest {
   @Test
   void everyCallAfterCloseFails() {
     InMemoryImClient client = InMemoryImClient.create(Map.of("inmemory.limits", "vendor-a"));
-    client.admin().createUsers("alice", "bob");
+    Seed.users(client, "alice", "bob");
     UserProfileService profiles = client.profiles();
     GroupMemberAttributes members = client.groupMemberAttributes();
     ContactGraph contacts = client.contacts();
-    InMemoryAdmin admin = client.admin();
+    UserAccounts accounts = client.accounts();
+    Groups groups = client.groups();
+    String group = Seed.group(client, "alice", "bob");
     client.close();
 
     List<Runnable> calls = List.of(
@@ -44,9 +51,20 @@ class LifecycleTest {
         () -> contacts.block("alice", List.of("bob")),
         () -> contacts.unblock("alice", "bob"),
         () -> contacts.blocked("alice", PageRequest.first(10)),
-        () -> admin.createUsers("carol"),
-        () -> admin.userExists("alice"),
-        () -> admin.createGroup("g1", "alice", List.of()),
+        () -> accounts.register(Registration.of("carol")),
+        () -> accounts.registerAll(List.of(Registration.of("carol"))),
+        () -> accounts.get("alice"),
+        () -> accounts.exists("alice"),
+        () -> accounts.delete("alice"),
+        () -> accounts.setPassword("alice", "secret-1"),
+        () -> accounts.issueToken("alice", Duration.ofHours(1)),
+        () -> groups.create(NewGroup.of("alice", "team", List.of())),
+        () -> groups.get(group),
+        () -> groups.addMembers(group, List.of("carol")),
+        () -> groups.removeMembers(group, List.of("bob")),
+        () -> groups.members(group, PageRequest.first(10)),
+        () -> groups.allMembers(group).count(),
+        () -> groups.delete(group),
         client::reset,
         client::save,
         () -> client.atomically(() -> { }));
@@ -59,9 +77,9 @@ class LifecycleTest {
   void closingTheOpenedClientClosesTheFixturesToo() {
     ImClient opened = ImFacade.open(Map.of("provider", "inmemory", "inmemory.limits", "none"));
     InMemoryImClient client = InMemoryImClient.of(opened);
-    client.admin().createUsers("alice");
+    Seed.users(client, "alice");
     opened.close();
-    assertThatThrownBy(() -> client.admin().userExists("alice")).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> client.accounts().exists("alice")).isInstanceOf(IllegalStateException.class);
     assertThatThrownBy(client::reset).isInstanceOf(IllegalStateException.class);
     assertThatCode(client::close).doesNotThrowAnyException();
   }
@@ -76,21 +94,21 @@ class LifecycleTest {
   @Test
   void resetDropsEverything() {
     try (InMemoryImClient client = InMemoryImClient.create()) {
-      client.admin().createUsers("alice", "bob");
-      client.admin().createGroup("1", "alice", List.of("bob"));
+      Seed.users(client, "alice", "bob");
+      String group = Seed.group(client, "alice", "bob");
       client.profiles().update("alice", ProfileUpdate.builder().nickname("A").build());
-      client.groupMemberAttributes().set("1", "bob", Map.of("role", "admin"));
+      client.groupMemberAttributes().set(group, "bob", Map.of("role", "admin"));
       client.contacts().addContact("alice", "bob");
       client.contacts().block("alice", List.of("bob"));
 
       client.reset();
 
-      assertThat(client.admin().userExists("alice")).isFalse();
+      assertThat(client.accounts().exists("alice")).isFalse();
       assertThat(client.profiles().getAll(List.of("alice", "bob"))).isEmpty();
-      client.admin().createUsers("alice", "bob");
+      Seed.users(client, "alice", "bob");
       assertThat(client.contacts().contacts("alice", PageRequest.first(10)).items()).isEmpty();
       assertThat(client.contacts().blocked("alice", PageRequest.first(10)).items()).isEmpty();
-      assertThatThrownBy(() -> client.groupMemberAttributes().get("1", "bob"))
+      assertThatThrownBy(() -> client.groupMemberAttributes().get(group, "bob"))
           .hasMessageContaining("group not exists");
       client.contacts().addContact("alice", "bob");
       assertThat(client.contacts().allContacts("bob")).extracting(c -> c.userId()).containsExactly("alice");

@@ -26,7 +26,7 @@ class ProfilesTest {
 
   @Test
   void userIdsAreCaseInsensitiveAndReturnedInLowerCase() {
-    client.admin().createUsers("Alice");
+    Seed.users(client, "Alice");
     profiles.update("ALICE", ProfileUpdate.builder().nickname("A").build());
 
     UserProfile profile = profiles.get("aLiCe").orElseThrow();
@@ -34,12 +34,12 @@ class ProfilesTest {
     assertThat(profile.nickname()).isEqualTo("A");
     // the backend answers under the lower-case id; the guard hands it back under the caller's spelling
     assertThat(profiles.getAll(List.of("ALICE")).get("ALICE").userId()).isEqualTo("alice");
-    assertThat(client.admin().userExists("alice")).isTrue();
+    assertThat(client.accounts().exists("alice")).isTrue();
   }
 
   @Test
   void updateIsAPatch() {
-    client.admin().createUsers("alice");
+    Seed.users(client, "alice");
     profiles.update("alice", ProfileUpdate.builder().nickname("A").sign("hi").gender(Gender.FEMALE).build());
     profiles.update("alice", ProfileUpdate.builder().sign("").email("a@example.com").build());
 
@@ -52,7 +52,7 @@ class ProfilesTest {
 
   @Test
   void clearingEveryFieldLeavesNoProfile() {
-    client.admin().createUsers("alice");
+    Seed.users(client, "alice");
     profiles.update("alice", ProfileUpdate.builder().nickname("A").gender(Gender.MALE).build());
     profiles.update("alice", ProfileUpdate.builder().clear(ProfileField.NICKNAME).clear(ProfileField.GENDER).build());
 
@@ -80,13 +80,13 @@ class ProfilesTest {
     try (InMemoryImClient auto = InMemoryImClient.create(Map.of("inmemory.users", "auto"))) {
       auto.profiles().update("nobody", ProfileUpdate.builder().nickname("N").build());
       assertThat(auto.profiles().get("nobody").orElseThrow().nickname()).isEqualTo("N");
-      assertThat(auto.admin().userExists("anyone")).isTrue();
+      assertThat(auto.accounts().exists("anyone")).isTrue();
     }
   }
 
   @Test
   void getAllKeepsInputOrderAnswersEachSpellingAndLeavesOutUnknownUsers() {
-    client.admin().createUsers("a", "b", "c");
+    Seed.users(client, "a", "b", "c");
     for (String id : List.of("a", "b", "c")) {
       profiles.update(id, ProfileUpdate.builder().nickname(id.toUpperCase()).build());
     }
@@ -98,7 +98,7 @@ class ProfilesTest {
 
   @Test
   void deleteRemovesEverythingAndIsIdempotent() {
-    client.admin().createUsers("alice");
+    Seed.users(client, "alice");
     profiles.update("alice", ProfileUpdate.builder().nickname("A").customAttribute("k", "v").build());
     profiles.delete("ALICE");
     assertThat(profiles.get("alice")).isEmpty();
@@ -108,7 +108,7 @@ class ProfilesTest {
 
   @Test
   void totalSizeIsTheSumOfTheStoredProfiles() {
-    client.admin().createUsers("a", "b");
+    Seed.users(client, "a", "b");
     profiles.update("a", ProfileUpdate.builder().nickname("A").build());
     profiles.update("b", ProfileUpdate.builder().gender(Gender.MALE).customAttribute("k", "v").build());
     assertThat(profiles.totalSizeBytes())

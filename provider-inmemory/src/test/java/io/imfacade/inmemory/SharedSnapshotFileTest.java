@@ -3,12 +3,14 @@ package io.imfacade.inmemory;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.imfacade.account.Registration;
 import io.imfacade.contact.Contact;
 import io.imfacade.contact.Page;
 import io.imfacade.contact.PageRequest;
 import io.imfacade.error.ConflictException;
 import io.imfacade.error.InvalidRequestException;
 import io.imfacade.error.NotFoundException;
+import io.imfacade.error.QuotaExceededException;
 import io.imfacade.profile.ProfileUpdate;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -38,7 +40,7 @@ class SharedSnapshotFileTest {
   @Test
   void twoOpenClientsSeeEachOthersWritesAndLoseNone() {
     try (InMemoryImClient a = open(); InMemoryImClient b = open()) {
-      a.admin().createUsers("alice", "bob", "carol");
+      Seed.users(a, "alice", "bob", "carol");
       b.contacts().addContact("alice", "bob");           // b sees the users a created
       a.contacts().addContact("alice", "carol");         // a sees b's contact, and keeps it
       b.contacts().setRemark("alice", "carol", "C");
@@ -53,7 +55,7 @@ class SharedSnapshotFileTest {
   @Test
   void atomicallyWithAFileSavesOnceAtTheEnd() throws IOException {
     try (InMemoryImClient client = open()) {
-      client.admin().createUsers("alice", "bob");
+      Seed.users(client, "alice", "bob");
       byte[] before = Files.readAllBytes(file());
 
       String seen = client.atomically(() -> {
@@ -74,7 +76,7 @@ class SharedSnapshotFileTest {
   @Test
   void atomicallyWithAFileThatThrowsChangesNothing() throws IOException {
     try (InMemoryImClient client = open()) {
-      client.admin().createUsers("alice", "bob");
+      Seed.users(client, "alice", "bob");
       byte[] before = Files.readAllBytes(file());
 
       assertThatThrownBy(() -> client.atomically(() -> {
@@ -90,7 +92,7 @@ class SharedSnapshotFileTest {
   @Test
   void atomicallyInMemoryThatThrowsChangesNothing() {
     try (InMemoryImClient client = InMemoryImClient.create(Map.of("inmemory.limits", "vendor-a"))) {
-      client.admin().createUsers("alice", "bob", "carol");
+      Seed.users(client, "alice", "bob", "carol");
       client.contacts().addContact("alice", "carol");
 
       assertThatThrownBy(() -> client.atomically(() -> {
@@ -109,7 +111,7 @@ class SharedSnapshotFileTest {
   @Test
   void aSaveByAnotherClientInsideAtomicallyIsAConflictNotALostWrite() {
     try (InMemoryImClient a = open(); InMemoryImClient b = open()) {
-      a.admin().createUsers("alice", "bob", "carol");
+      Seed.users(a, "alice", "bob", "carol");
 
       assertThatThrownBy(() -> a.atomically(() -> {
         a.contacts().addContact("alice", "bob");
@@ -126,11 +128,11 @@ class SharedSnapshotFileTest {
   @Test
   void aWriteThatChangesNothingDoesNotRewriteTheFile() throws IOException {
     try (InMemoryImClient client = open()) {
-      client.admin().createUsers("alice", "bob");
+      Seed.users(client, "alice", "bob");
       Object before = Files.readAttributes(file(), BasicFileAttributes.class).fileKey();
 
       client.contacts().removeContact("alice", "bob");  // not contacts: nothing to remove
-      client.admin().createUsers("alice");              // exists already
+      client.accounts().registerAll(List.of(Registration.of("alice")));  // exists already: fails alone
 
       // Every save renames a new file over the old one: the same file means no save.
       assertThat(Files.readAttributes(file(), BasicFileAttributes.class).fileKey()).isEqualTo(before);
@@ -148,16 +150,17 @@ class SharedSnapshotFileTest {
   @Test
   void aFailedWriteLeavesNoTraceInTheFile() throws IOException {
     try (InMemoryImClient client = InMemoryImClient.create(
-        Map.of("inmemory.limits", "vendor-a", "inmemory.users", "auto", "inmemory.file", file().toString()))) {
-      client.admin().createGroup("g1", "alice", List.of());
+        Map.of("inmemory.limits", "vendor-b", "inmemory.users", "auto", "inmemory.file", file().toString()))) {
+      for (int i = 0; i < 10; i++) {
+        client.contacts().addContact("alice", "f" + i);  // vendor-b: 10 contacts at most
+      }
       byte[] before = Files.readAllBytes(file());
 
-      // In auto mode, creating a group records its users before the group's own check fails.
-      assertThatThrownBy(() -> client.admin().createGroup("g1", "alice", List.of("zed")))
-          .isInstanceOf(ConflictException.class);
+      // In auto mode, adding a contact records both users before the list's own check fails.
+      assertThatThrownBy(() -> client.contacts().addContact("alice", "zed")).isInstanceOf(QuotaExceededException.class);
 
       assertThat(file()).hasBinaryContent(before);
-      client.contacts().addContact("alice", "bob");
+      client.contacts().addContact("bob", "carol");
       assertThat(Files.readString(file())).doesNotContain("zed");
     }
   }
@@ -165,7 +168,7 @@ class SharedSnapshotFileTest {
   @Test
   void pagingAcrossAnotherClientsChangesNeitherRepeatsNorSkips() {
     try (InMemoryImClient reader = open(); InMemoryImClient writer = open()) {
-      writer.admin().createUsers("owner", "u1", "u2", "u3", "u4", "u5", "u6");
+      Seed.users(writer, "owner", "u1", "u2", "u3", "u4", "u5", "u6");
       for (String u : List.of("u1", "u2", "u3", "u4", "u5")) {
         writer.contacts().addContact("owner", u);
       }
@@ -183,6 +186,28 @@ class SharedSnapshotFileTest {
         page.items().forEach(c -> seen.add(c.userId()));
       }
       assertThat(seen).containsExactly("u1", "u2", "u3", "u5", "u6");
+    }
+  }
+
+  /** A group's members keep their join positions across a reload, as contact lists do. */
+  @Test
+  void pagingMembersAcrossAnotherClientsChangesNeitherRepeatsNorSkips() {
+    try (InMemoryImClient reader = open(); InMemoryImClient writer = open()) {
+      Seed.users(writer, "owner", "u1", "u2", "u3", "u4", "u5", "u6");
+      String group = Seed.group(writer, "owner", "u1", "u2", "u3", "u4");
+      List<String> seen = new ArrayList<>();
+      Page<String> page = reader.groups().members(group, PageRequest.first(2));
+      seen.addAll(page.items());
+
+      writer.groups().removeMembers(group, List.of("u1", "u3"));
+      writer.groups().addMembers(group, List.of("u5", "u1"));
+
+      while (page.nextCursor().isPresent()) {
+        page = reader.groups().members(group, PageRequest.after(page.nextCursor().get(), 2));
+        seen.addAll(page.items());
+      }
+      assertThat(seen).containsExactly("owner", "u1", "u2", "u4", "u5", "u1");
+      assertThat(reader.groups().allMembers(group)).containsExactly("owner", "u2", "u4", "u5", "u1");
     }
   }
 }

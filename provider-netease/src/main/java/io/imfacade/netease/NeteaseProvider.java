@@ -25,8 +25,11 @@ import okhttp3.HttpUrl;
  * by every client of one app key in a {@link ProviderContext}).
  *
  * <p>Capabilities: member attributes (a JSON object in each team member's {@code custom} string),
- * contact remarks (the friend's {@code alias}) and block lists. Not offered: profile custom
- * attributes and the total profile size. Everything is declared in {@link #METADATA}.
+ * contact remarks (the friend's {@code alias}), block lists, the user's password (NetEase's login
+ * {@code token}, set with {@code user/update.action}) and tokens ({@code user/refreshToken.action}:
+ * a new token that lasts until it is replaced). Not offered: profile custom attributes, the total
+ * profile size and account deletion (NetEase has none). Groups are advanced teams. Everything is
+ * declared in {@link #METADATA}.
  */
 public final class NeteaseProvider implements ImProvider {
 
@@ -53,6 +56,7 @@ public final class NeteaseProvider implements ImProvider {
       .unsupported(Capability.PROFILE_CUSTOM_ATTRIBUTES,
           "a NetEase user card has a fixed set of fields; put free data into ext")
       .unsupported(Capability.PROFILE_TOTAL_SIZE, "NetEase has no API that reports the storage used by user cards")
+      .unsupported(Capability.ACCOUNT_DELETE, NeteaseClients.NO_ACCOUNT_DELETION)
       .limits(NeteaseLimits.LIMITS)
       .defaultRequestsPerSecond(DEFAULT_REQUESTS_PER_SECOND)
       .build();

@@ -72,9 +72,14 @@ class NeteaseProviderTest {
         ConfigKey.required("netease.appKey", "the app key, sent as the AppKey header"),
         ConfigKey.required("netease.appSecret", "the app secret every request's CheckSum is computed with"));
     assertThat(metadata.capabilities()).containsExactlyInAnyOrder(
-        Capability.GROUP_MEMBER_ATTRIBUTES, Capability.CONTACT_REMARK, Capability.BLOCK_LIST);
-    assertThat(metadata.unsupported()).containsOnlyKeys(Capability.PROFILE_CUSTOM_ATTRIBUTES, Capability.PROFILE_TOTAL_SIZE);
+        Capability.GROUP_MEMBER_ATTRIBUTES, Capability.CONTACT_REMARK, Capability.BLOCK_LIST,
+        Capability.ACCOUNT_PASSWORD, Capability.ACCOUNT_TOKEN);
+    assertThat(metadata.unsupported()).containsOnlyKeys(Capability.PROFILE_CUSTOM_ATTRIBUTES, Capability.PROFILE_TOTAL_SIZE,
+        Capability.ACCOUNT_DELETE);
     assertThat(metadata.unsupported().get(Capability.PROFILE_CUSTOM_ATTRIBUTES)).contains("ext");
+    // §5: no account deletion in v1 or v2, only disabling.
+    assertThat(metadata.unsupported().get(Capability.ACCOUNT_DELETE))
+        .contains("cannot delete accounts").contains("user/block.action");
     assertThat(metadata.defaultRequestsPerSecond()).hasValue(100);
     assertThat(metadata.limits().name()).isEqualTo("netease");
   }
@@ -122,6 +127,14 @@ class NeteaseProviderTest {
     assertThat(limits.userId().violation("a".repeat(33))).isNotNull();
     assertThat(limits.userId().violation("a+b")).isNotNull();
     assertThat(limits.userId().violation("张三")).isNotNull();
+    // §5 accounts: no batch create (one user per user/create); token "最大长度128字符": UTF-16 units.
+    assertThat(limits.accountBatch()).isEqualTo(1);
+    assertThat(limits.password()).isEqualTo(new LengthLimit(none, 128, none));
+    // §6 team/create: tname 64 字符, intro 512 字符; add/kick at most 200 per call; members + owner ≤ 200.
+    assertThat(limits.groupName()).isEqualTo(new LengthLimit(none, 64, none));
+    assertThat(limits.groupDescription()).isEqualTo(new LengthLimit(none, 512, none));
+    assertThat(limits.groupMembersBatch()).isEqualTo(200);
+    assertThat(limits.groupSizeMax()).isEqualTo(200);
     // §6 tid: a Long.
     assertThat(limits.groupId().violation("9223372036854775807")).isNull();
     assertThat(limits.groupId().violation("12345678901234567890")).isNotNull();

@@ -13,16 +13,19 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Builds the Agora <b>AccessToken2</b> ("007" token) of the Chat service with the app privilege:
- * the app token Shengwang's REST API takes as {@code Authorization: Bearer <token>}. No network
- * call: the token is computed from the App ID and the App Certificate, as Agora's {@code
- * ChatTokenBuilder2.buildAppToken} does.
+ * Builds the Agora <b>AccessToken2</b> ("007" token) of the Chat service: with the app privilege,
+ * the app token Shengwang's REST API takes as {@code Authorization: Bearer <token>}; with the user
+ * privilege, the token a user's client SDK logs in with. No network call: the token is computed
+ * from the App ID and the App Certificate, as Agora's {@code ChatTokenBuilder2.buildAppToken} and
+ * {@code buildUserToken} do (AgoraIO/Tools {@code chat/ChatTokenBuilder2.java}; facts §13).
  *
  * <p>Layout (all integers little-endian; a string is a {@code u16} length and its bytes):
  *
  * <pre>
  * signing_info = string(appId) u32(issueTs) u32(expire) u32(salt) u16(1)
- *                u16(5 = chat) u16(1) u16(2 = app privilege) u32(expire) string("")
+ *                u16(5 = chat) u16(1) u16(privilege) u32(expire) string(userId)
+ *   privilege 2 (CHAT_APP) with userId "" for an app token, 1 (CHAT_USER) with the user id for a
+ *   user token
  * signing_key  = HMAC-SHA256(key u32(salt), HMAC-SHA256(key u32(issueTs), appCertificate))
  * signature    = HMAC-SHA256(key signing_key, signing_info)
  * token        = "007" + Base64(zlib(string(signature) + signing_info))
@@ -38,6 +41,7 @@ public final class ChatAppTokenBuilder {
   private static final String VERSION = "007";
   private static final int SERVICE_CHAT = 5;
   private static final int PRIVILEGE_CHAT_APP = 2;
+  private static final int PRIVILEGE_CHAT_USER = 1;
   private static final Pattern HEX32 = Pattern.compile("[0-9a-fA-F]{32}");
   /** Salts are drawn as Agora's Python builder draws them: 1 to 99,999,999. */
   private static final int SALT_BOUND = 99_999_999;
@@ -73,20 +77,63 @@ public final class ChatAppTokenBuilder {
    *     a number does not fit 32 bits
    */
   public static String buildAppToken(String appId, String appCertificate, long issueTs, long salt, long expireSeconds) {
+    return build(appId, appCertificate, issueTs, salt, expireSeconds, PRIVILEGE_CHAT_APP, "");
+  }
+
+  /**
+   * A chat user token for {@code userId} (the chat user id, as in Shengwang's token page, facts
+   * §13) issued now (by {@code clock}) with a random salt.
+   *
+   * @param lifetime from 1 second to {@link #MAX_LIFETIME}
+   * @throws IllegalArgumentException if an argument is malformed (the message never shows the
+   *     certificate)
+   */
+  public static String buildUserToken(String appId, String appCertificate, String userId, Duration lifetime,
+      Clock clock) {
+    long seconds = lifetime.getSeconds();
+    if (seconds < 1 || lifetime.compareTo(MAX_LIFETIME) > 0) {
+      throw new IllegalArgumentException("lifetime must be between 1 second and " + MAX_LIFETIME + ", was " + lifetime);
+    }
+    long issueTs = clock.instant().getEpochSecond();
+    return buildUserToken(appId, appCertificate, userId, issueTs, RANDOM.nextInt(SALT_BOUND) + 1, seconds);
+  }
+
+  /**
+   * A chat user token from explicit inputs: the deterministic core, reproduced by the published
+   * test vector ({@code AccessToken2Test.build_ServiceChat_userToken}).
+   *
+   * @throws IllegalArgumentException if the App ID or the certificate is not 32 hex characters, the
+   *     user id is empty, or a number does not fit 32 bits
+   */
+  public static String buildUserToken(String appId, String appCertificate, String userId, long issueTs, long salt,
+      long expireSeconds) {
+    if (userId == null || userId.isEmpty()) {
+      throw new IllegalArgumentException("a user token needs a user id");
+    }
+    return build(appId, appCertificate, issueTs, salt, expireSeconds, PRIVILEGE_CHAT_USER, userId);
+  }
+
+  private static String build(String appId, String appCertificate, long issueTs, long salt, long expireSeconds,
+      int privilege, String userId) {
     if (appId == null || !HEX32.matcher(appId).matches()) {
       throw new IllegalArgumentException("the App ID must be 32 hex characters");
     }
     if (appCertificate == null || !HEX32.matcher(appCertificate).matches()) {
       throw new IllegalArgumentException("the App Certificate must be 32 hex characters");
     }
-    byte[] info = signingInfo(appId, issueTs, salt, expireSeconds);
+    byte[] info = signingInfo(appId, issueTs, salt, expireSeconds, privilege, userId);
     byte[] signature = hmac(signingKey(appCertificate, issueTs, salt), info);
     Packer content = new Packer().bytes(signature).raw(info);
     return VERSION + Base64.getEncoder().encodeToString(deflate(content.toByteArray()));
   }
 
-  /** The signed part of the token. */
+  /** The signed part of an app token. */
   static byte[] signingInfo(String appId, long issueTs, long salt, long expireSeconds) {
+    return signingInfo(appId, issueTs, salt, expireSeconds, PRIVILEGE_CHAT_APP, "");
+  }
+
+  /** The signed part of the token: one chat service with one privilege. */
+  static byte[] signingInfo(String appId, long issueTs, long salt, long expireSeconds, int privilege, String userId) {
     return new Packer()
         .string(appId)
         .u32(issueTs)
@@ -95,9 +142,9 @@ public final class ChatAppTokenBuilder {
         .u16(1) // one service
         .u16(SERVICE_CHAT)
         .u16(1) // one privilege
-        .u16(PRIVILEGE_CHAT_APP)
+        .u16(privilege)
         .u32(expireSeconds)
-        .string("") // no user: an app token
+        .string(userId) // "" for an app token
         .toByteArray();
   }
 

@@ -34,6 +34,40 @@ class ChatAppTokenBuilderTest {
         .isEqualTo(EXPECTED_TOKEN);
   }
 
+  /**
+   * The published chat user token (AgoraIO/Tools {@code AccessToken2Test.build_ServiceChat_userToken},
+   * user "2882341273", the same app, issue time, salt and expiry), reproduced byte for byte.
+   */
+  @Test
+  void reproducesThePublishedChatUserToken() {
+    String expected = "007eJxTYNAIsnbS3v/A5t2TC6feR15r+6cq8bqAvfaW+tk/Vzz+p6xTYLA0N3B2NDZNSTUzSDYxMTMxTUpKTLVINDI0NT"
+        + "AzTDI2dv8iwBDBxMDAyADCrEDMCOZzMRhZWBgZmxgamRsDAB+lHrg=";
+
+    assertThat(ChatAppTokenBuilder.buildUserToken(APP_ID, APP_CERTIFICATE, "2882341273", ISSUE_TS, SALT, EXPIRE))
+        .isEqualTo(expected);
+    AccessToken2 parsed = AccessToken2.parse(expected);
+    assertThat(parsed.userId).isEqualTo("2882341273");
+    assertThat(parsed.privileges).containsExactly(java.util.Map.entry(1, 600L)); // CHAT_USER
+  }
+
+  @Test
+  void aUserTokenFromTheClockNamesTheUserAndIsVerifiable() {
+    Clock clock = Clock.fixed(Instant.parse("2025-01-02T03:04:05Z"), ZoneOffset.UTC);
+
+    String token = ChatAppTokenBuilder.buildUserToken(APP_ID, APP_CERTIFICATE, "alice", Duration.ofMinutes(30), clock);
+
+    AccessToken2 parsed = AccessToken2.parse(token);
+    assertThat(parsed.serviceType).isEqualTo(5);
+    assertThat(parsed.userId).isEqualTo("alice");
+    assertThat(parsed.privileges).containsExactly(java.util.Map.entry(1, 1800L));
+    assertThat(parsed.issueTs).isEqualTo(clock.instant().getEpochSecond());
+    assertThat(parsed.verify(APP_CERTIFICATE)).isTrue();
+    assertThatThrownBy(() -> ChatAppTokenBuilder.buildUserToken(APP_ID, APP_CERTIFICATE, "", Duration.ofMinutes(1), clock))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> ChatAppTokenBuilder.buildUserToken(APP_ID, APP_CERTIFICATE, "a", Duration.ofHours(25), clock))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
   @Test
   void signingInfoMatchesTheReference() {
     assertThat(HEX.formatHex(ChatAppTokenBuilder.signingInfo(APP_ID, ISSUE_TS, SALT, EXPIRE))).isEqualTo(

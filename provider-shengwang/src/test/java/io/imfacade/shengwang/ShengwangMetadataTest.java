@@ -3,6 +3,7 @@ package io.imfacade.shengwang;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.imfacade.Capability;
+import io.imfacade.ImConfig;
 import io.imfacade.ImFacade;
 import io.imfacade.profile.ProfileField;
 import io.imfacade.spi.ConfigKey;
@@ -10,6 +11,7 @@ import io.imfacade.spi.LengthLimit;
 import io.imfacade.spi.LengthUnit;
 import io.imfacade.spi.ProviderMetadata;
 import io.imfacade.spi.VendorLimits;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** What the provider declares, against the sourced facts (notes/easemob-facts.md); literal oracles. */
@@ -51,5 +53,31 @@ class ShengwangMetadataTest {
     assertThat(LIMITS.blockListMax()).isEqualTo(500);
     assertThat(LIMITS.pageSizeMax()).isEqualTo(50);
     assertThat(LIMITS.memberSetBatch()).isEqualTo(20);
+    assertThat(LIMITS.accountBatch()).isEqualTo(60); // sw-doc account_system.md l.173
+    assertThat(LIMITS.password()).isEqualTo(LengthLimit.of(64, LengthUnit.BYTES));
+    assertThat(LIMITS.groupName()).isEqualTo(LengthLimit.of(128, LengthUnit.BYTES));
+    assertThat(LIMITS.groupDescription()).isEqualTo(LengthLimit.of(512, LengthUnit.BYTES));
+    assertThat(LIMITS.groupMembersBatch()).isEqualTo(60);
+    assertThat(LIMITS.groupSizeMax()).isEqualTo(3000); // enterprise default (sw billing_strategy.md)
+  }
+
+  /**
+   * User tokens are AccessToken2 built from the certificate: a client configured with a fixed app
+   * token only cannot issue them, and says why; with the certificate every capability is offered.
+   */
+  @Test
+  void userTokensNeedTheCertificate() {
+    ShengwangProvider provider = new ShengwangProvider();
+    ProviderMetadata withToken = provider.metadata(ImConfig.of(Map.of("provider", "shengwang",
+        "shengwang.baseUrl", "https://example.invalid", "shengwang.appId", "a1", "shengwang.appToken", "007x")));
+    ProviderMetadata withCertificate = provider.metadata(ImConfig.of(Map.of("provider", "shengwang",
+        "shengwang.baseUrl", "https://example.invalid", "shengwang.appId", ChatAppTokenBuilderTest.APP_ID,
+        "shengwang.appCertificate", ChatAppTokenBuilderTest.APP_CERTIFICATE)));
+
+    assertThat(withToken.unsupported()).containsOnlyKeys(Capability.ACCOUNT_TOKEN);
+    assertThat(withToken.unsupported().get(Capability.ACCOUNT_TOKEN))
+        .contains("shengwang.appCertificate", "AccessToken2");
+    assertThat(withToken.limits()).isEqualTo(LIMITS);
+    assertThat(withCertificate).isEqualTo(METADATA);
   }
 }

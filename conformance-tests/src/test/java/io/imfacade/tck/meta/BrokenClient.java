@@ -1,20 +1,31 @@
 package io.imfacade.tck.meta;
 
+import io.imfacade.BatchOutcome;
 import io.imfacade.Capability;
 import io.imfacade.ImClient;
+import io.imfacade.account.Account;
+import io.imfacade.account.Credential;
+import io.imfacade.account.Registration;
+import io.imfacade.account.UserAccounts;
 import io.imfacade.contact.Contact;
 import io.imfacade.contact.ContactGraph;
 import io.imfacade.contact.Page;
 import io.imfacade.contact.PageRequest;
+import io.imfacade.error.ConflictException;
 import io.imfacade.error.InvalidRequestException;
 import io.imfacade.group.BatchResult;
+import io.imfacade.group.Group;
 import io.imfacade.group.GroupMemberAttributes;
+import io.imfacade.group.Groups;
+import io.imfacade.group.MemberChange;
+import io.imfacade.group.NewGroup;
 import io.imfacade.profile.ProfileUpdate;
 import io.imfacade.profile.UserProfile;
 import io.imfacade.profile.UserProfileService;
 import io.imfacade.spi.LengthLimit;
 import io.imfacade.spi.LengthUnit;
 import io.imfacade.spi.ProviderMetadata;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -64,7 +75,11 @@ final class BrokenClient implements ImClient {
     /** setAll of no member and block of no user do nothing instead of refusing. */
     EMPTY_BATCHES_ARE_NOOPS,
     /** close() is ignored: the client keeps working. */
-    CLOSE_IGNORED
+    CLOSE_IGNORED,
+    /** Registering an existing user answers as if it had worked. */
+    DUPLICATE_REGISTRATION_SUCCEEDS,
+    /** The member list leaves the owner out. */
+    MEMBERS_WITHOUT_OWNER
   }
 
   private final ImClient delegate;
@@ -117,6 +132,16 @@ final class BrokenClient implements ImClient {
   @Override
   public ContactGraph contacts() {
     return new Contacts(delegate.contacts());
+  }
+
+  @Override
+  public UserAccounts accounts() {
+    return new Accounts(delegate.accounts());
+  }
+
+  @Override
+  public Groups groups() {
+    return new GroupsService(delegate.groups());
   }
 
   @Override
@@ -249,6 +274,96 @@ final class BrokenClient implements ImClient {
       }
       BatchResult result = call(() -> d.setAll(groupId, attributesByUser));
       return fault == Fault.SET_ALL_DROPS_FAILURES ? new BatchResult(result.succeeded(), Map.of()) : result;
+    }
+  }
+
+  private final class Accounts implements UserAccounts {
+    private final UserAccounts d;
+
+    Accounts(UserAccounts d) {
+      this.d = d;
+    }
+
+    @Override
+    public Account register(Registration registration) {
+      try {
+        return call(() -> d.register(registration));
+      } catch (ConflictException e) {
+        if (fault == Fault.DUPLICATE_REGISTRATION_SUCCEEDS) {
+          return Account.of(registration.userId().toLowerCase(Locale.ROOT), null);
+        }
+        throw e;
+      }
+    }
+
+    @Override
+    public BatchOutcome<Account> registerAll(Collection<Registration> registrations) {
+      return call(() -> d.registerAll(registrations));
+    }
+
+    @Override
+    public Optional<Account> get(String userId) {
+      return call(() -> d.get(userId));
+    }
+
+    @Override
+    public void delete(String userId) {
+      run(() -> d.delete(userId));
+    }
+
+    @Override
+    public void setPassword(String userId, String password) {
+      run(() -> d.setPassword(userId, password));
+    }
+
+    @Override
+    public Credential issueToken(String userId, Duration validity) {
+      return call(() -> d.issueToken(userId, validity));
+    }
+  }
+
+  private final class GroupsService implements Groups {
+    private final Groups d;
+
+    GroupsService(Groups d) {
+      this.d = d;
+    }
+
+    @Override
+    public Group create(NewGroup group) {
+      return call(() -> d.create(group));
+    }
+
+    @Override
+    public Optional<Group> get(String groupId) {
+      return call(() -> d.get(groupId));
+    }
+
+    @Override
+    public BatchOutcome<MemberChange> addMembers(String groupId, Collection<String> userIds) {
+      return call(() -> d.addMembers(groupId, userIds));
+    }
+
+    @Override
+    public BatchOutcome<MemberChange> removeMembers(String groupId, Collection<String> userIds) {
+      return call(() -> d.removeMembers(groupId, userIds));
+    }
+
+    @Override
+    public Page<String> members(String groupId, PageRequest page) {
+      Page<String> p = call(() -> d.members(groupId, page));
+      if (fault != Fault.MEMBERS_WITHOUT_OWNER) {
+        return p;
+      }
+      String owner = d.get(groupId).map(Group::owner).orElse(null);
+      List<String> items = new ArrayList<>(p.items());
+      items.remove(owner);
+      return Page.of(items, p.nextCursor().orElse(null));
+    }
+
+    @Override
+    public void delete(String groupId) {
+      run(() -> d.delete(groupId));
     }
   }
 

@@ -63,8 +63,8 @@ final class BrokenProviderFixtures {
     }
 
     @Override
-    public void createGroup(String groupId, String owner, Collection<String> members) {
-      inner.createGroup(groupId, owner, members);
+    public String createGroup(String owner, Collection<String> members) {
+      return inner.createGroup(owner, members);
     }
   }
 
@@ -163,6 +163,22 @@ final class BrokenProviderFixtures {
     @Override
     Fault fault() {
       return Fault.CLOSE_IGNORED;
+    }
+  }
+
+  @Tag("tck-fixture")
+  static class DuplicateRegistrationSucceeds extends Broken {
+    @Override
+    Fault fault() {
+      return Fault.DUPLICATE_REGISTRATION_SUCCEEDS;
+    }
+  }
+
+  @Tag("tck-fixture")
+  static class MembersWithoutOwner extends Broken {
+    @Override
+    Fault fault() {
+      return Fault.MEMBERS_WITHOUT_OWNER;
     }
   }
 

@@ -36,8 +36,8 @@ final class MisconfiguredHarnessFixtures {
     }
 
     @Override
-    public void createGroup(String groupId, String owner, Collection<String> members) {
-      inner.createGroup(groupId, owner, members);
+    public String createGroup(String owner, Collection<String> members) {
+      return inner.createGroup(owner, members);
     }
   }
 
@@ -101,6 +101,21 @@ final class MisconfiguredHarnessFixtures {
         @Override
         public String providerId() {
           return "easemob";
+        }
+      };
+    }
+  }
+
+  /** A harness that creates the group but does not say its id: the tests that need a group must fail. */
+  @Tag("tck-fixture")
+  static class CreateGroupReturnsNoId extends ImConformanceSuite {
+    @Override
+    protected ProviderHarness harness() {
+      return new Forwarding() {
+        @Override
+        public String createGroup(String owner, Collection<String> members) {
+          super.createGroup(owner, members);
+          return null;
         }
       };
     }

@@ -7,9 +7,11 @@ import io.imfacade.tck.BlockListContract;
 import io.imfacade.tck.ClientContract;
 import io.imfacade.tck.ContactGraphContract;
 import io.imfacade.tck.GroupMemberAttributesContract;
+import io.imfacade.tck.GroupsContract;
 import io.imfacade.tck.ImConformanceSuite;
 import io.imfacade.tck.InputValidationContract;
 import io.imfacade.tck.LimitsContract;
+import io.imfacade.tck.UserAccountsContract;
 import io.imfacade.tck.UserProfileContract;
 import io.imfacade.tck.inmemory.InMemoryNoLimitsConformanceTest;
 import io.imfacade.tck.inmemory.InMemoryPortableConformanceTest;
@@ -76,7 +78,9 @@ class TckMetaTest {
       LimitsContract.class,
       GroupMemberAttributesContract.class,
       ContactGraphContract.class,
-      BlockListContract.class})
+      BlockListContract.class,
+      UserAccountsContract.class,
+      GroupsContract.class})
   void theAbstractTckClassesRunNothingOnTheirOwn(Class<?> tckClass) {
     assertThat(run(tckClass).testEvents().started().count()).isZero();
   }
@@ -147,6 +151,18 @@ class TckMetaTest {
   }
 
   @Test
+  void aHarnessThatGivesNoGroupIdFailsTheTestsThatNeedAGroup() {
+    Events tests = run(MisconfiguredHarnessFixtures.CreateGroupReturnsNoId.class).testEvents();
+
+    Map<String, String> failures = tests.failed().stream().collect(Collectors.toMap(
+        TckMetaTest::methodName, e -> throwable(e).map(Throwable::getMessage).orElse(""), (a, b) -> a));
+    assertThat(failures).containsKeys("attributesRoundTrip", "setAllReportsEveryMembersOutcome");
+    assertThat(failures.get("attributesRoundTrip")).contains("misconfigured TCK harness")
+        .contains("it must return the id of the group");
+    assertThat(tests.succeeded().count()).as("the tests without a seeded group").isGreaterThan(50);
+  }
+
+  @Test
   void aClientOfAnotherProviderIsNamedInTheFailure() {
     Events tests = run(MisconfiguredHarnessFixtures.ClientOfAnotherProvider.class).testEvents();
 
@@ -198,7 +214,12 @@ class TckMetaTest {
         new Object[] {BrokenProviderFixtures.CountsCodePoints.class,
             List.of("profileFieldOverItsLimitIsRefusedNamingTheField")},
         new Object[] {BrokenProviderFixtures.CountsBytes.class,
-            List.of("profileFieldAtItsLimitRoundTrips")});
+            List.of("profileFieldAtItsLimitRoundTrips")},
+        new Object[] {BrokenProviderFixtures.DuplicateRegistrationSucceeds.class,
+            List.of("registeringAnExistingUserIsAConflict")},
+        new Object[] {BrokenProviderFixtures.MembersWithoutOwner.class,
+            List.of("aCreatedGroupHasAnIssuedIdItsOwnerAndItsMembers", "membersArePagedIncludingTheOwnerAndStreamed",
+                "removeMembersReportsEachUserAndRefusesTheOwner")});
   }
 
   @ParameterizedTest

@@ -64,9 +64,15 @@ public final class EasemobFamilyHarness implements ProviderHarness {
     sim().createUsers(userIds);
   }
 
+  /**
+   * Seeds the group in the simulator directly, with an id of digits as Easemob issues, so that the
+   * contracts of the other services do not depend on the provider's {@code groups()}.
+   */
   @Override
-  public void createGroup(String groupId, String owner, Collection<String> members) {
+  public String createGroup(String owner, Collection<String> members) {
+    String groupId = SeededIds.groupId();
     sim().createGroup(groupId, owner, members);
+    return groupId;
   }
 
 

@@ -41,9 +41,14 @@ public final class NeteaseHarness implements ProviderHarness {
     simulator.simulator().createUsers(userIds);
   }
 
+  /**
+   * Seeds the team in the simulator directly, with an id the simulator issues as {@code
+   * team/create.action} would, so that the contracts of the other services do not depend on the
+   * provider's {@code groups()}.
+   */
   @Override
-  public void createGroup(String groupId, String owner, Collection<String> members) {
-    simulator.simulator().createTeam(groupId, owner, members);
+  public String createGroup(String owner, Collection<String> members) {
+    return simulator.simulator().createTeam(owner, members);
   }
 
 }

@@ -1,33 +1,40 @@
 package io.imfacade.tck.remote;
 
 import io.imfacade.simulator.netease.AbsentAnswers;
+import io.imfacade.simulator.netease.DuplicateAccountAnswers;
 import io.imfacade.simulator.netease.ListOrder;
 import io.imfacade.simulator.netease.NeteaseSimulatorExtension;
 import io.imfacade.simulator.netease.RepeatAnswers;
+import io.imfacade.simulator.netease.TeamAnswers;
 import io.imfacade.tck.BlockListContract;
 import io.imfacade.tck.ContactGraphContract;
 import io.imfacade.tck.GroupMemberAttributesContract;
+import io.imfacade.tck.GroupsContract;
 import io.imfacade.tck.ProviderHarness;
+import io.imfacade.tck.UserAccountsContract;
 import io.imfacade.tck.UserProfileContract;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The TCK against the {@code netease} provider and a NetEase simulator that answers every
- * undocumented case the "object does not exist" way (issue 8, vendor-simulators/FIDELITY.md):
- * code 404 for unknown accounts, for removing a friend or a block that is not there and for the
- * alias of a non-friend; an item with {@code "valid":false} for an unknown accid in {@code
- * getUinfos}; code 417 "repeated operation" for an add or a block already in place; code 403 for a
- * full friend or block list; lists newest first; no {@code admins} field for a team without
- * admins. {@link NeteaseConformanceTest} runs the default mode, {@link
+ * undocumented case the "object does not exist" way (issue 8, vendor-simulators/FIDELITY.md): code
+ * 404 for unknown accounts, for removing a friend or a block that is not there and for the alias of
+ * a non-friend; an item with {@code "valid":false} for an unknown accid in {@code getUinfos}; code
+ * 417 "repeated operation" for an add or a block already in place; code 403 for a full friend or
+ * block list; lists newest first; no {@code admins} field for a team without admins; code 404 for
+ * an unknown team, an add of a member and a kick of a non-member skipped silently ({@code
+ * TeamAnswers.NOT_FOUND_404}); a duplicate registration refused with code 414 and a desc other than
+ * the observed "already register". {@link NeteaseConformanceTest} runs the default mode, {@link
  * NeteaseParameterErrorConformanceTest} the 414 one.
  *
  * <p>Only the contracts whose calls reach the answers this mode changes run here (profiles,
- * contacts, block list, member attributes; 4 of the suite's 7): the client, input-validation and
- * limits contracts do not depend on them (the guard refuses before any call, and the block list's
- * quota is checked by the provider before it writes), and run against the default mode in {@link
- * NeteaseConformanceTest}; that keeps the extra NetEase runs short. The over-limit code of this
- * mode is exercised by the provider's own {@code PlausibleAnswersTest} (3000 friends seeded).
+ * contacts, block list, member attributes, accounts, groups; 6 of the suite's 9): the client,
+ * input-validation and limits contracts do not depend on them (the guard refuses before any call,
+ * and the block list's quota is checked by the provider before it writes), and run against the
+ * default mode in {@link NeteaseConformanceTest}; that keeps the extra NetEase runs short. The
+ * over-limit code of this mode is exercised by the provider's own {@code PlausibleAnswersTest}
+ * (3000 friends seeded).
  */
 class NeteaseNotFoundConformanceTest {
 
@@ -40,6 +47,8 @@ class NeteaseNotFoundConformanceTest {
           .overLimitCode(403)
           .listOrder(ListOrder.NEWEST_FIRST)
           .omitEmptyAdmins(true)
+          .teamAnswers(TeamAnswers.NOT_FOUND_404)
+          .duplicateAccountAnswers(DuplicateAccountAnswers.OTHER_DESC_414)
           .build();
 
   private ProviderHarness harness() {
@@ -76,6 +85,24 @@ class NeteaseNotFoundConformanceTest {
   /** {@link GroupMemberAttributesContract}: teams read through queryDetail in this mode. */
   @Nested
   class MemberAttributes extends GroupMemberAttributesContract {
+    @Override
+    protected ProviderHarness harness() {
+      return NeteaseNotFoundConformanceTest.this.harness();
+    }
+  }
+
+  /** {@link UserAccountsContract}: a duplicate registration answered 414 with another desc, unknown accounts. */
+  @Nested
+  class Accounts extends UserAccountsContract {
+    @Override
+    protected ProviderHarness harness() {
+      return NeteaseNotFoundConformanceTest.this.harness();
+    }
+  }
+
+  /** {@link GroupsContract}: unknown teams, members and non-members answered the NOT_FOUND_404 way. */
+  @Nested
+  class Groups extends GroupsContract {
     @Override
     protected ProviderHarness harness() {
       return NeteaseNotFoundConformanceTest.this.harness();

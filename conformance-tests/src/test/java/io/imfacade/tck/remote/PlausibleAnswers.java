@@ -12,7 +12,8 @@ import java.util.List;
  * modulo the number of constants, so that the {@value #RUNS} runs together give every answer of
  * every behaviour at least once, in varied combinations. Run 0 is the simulator's default
  * ({@link EasemobConformanceTest}); runs 1 to 3 are the {@code Easemob*AnswersConformanceTest}
- * classes (run 2 also on Shengwang).
+ * classes. Runs 1 and 2 also run on Shengwang, so that the behaviours only a Shengwang app shows
+ * ({@link Undocumented.RegisterWithoutPassword}, two answers) get each of their answers there.
  */
 final class PlausibleAnswers {
 

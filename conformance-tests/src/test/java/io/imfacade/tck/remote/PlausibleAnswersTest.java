@@ -25,4 +25,18 @@ class PlausibleAnswersTest {
     assertThat(List.of(EasemobAnswers1ConformanceTest.class, EasemobAnswers2ConformanceTest.class,
         EasemobAnswers3ConformanceTest.class)).hasSize(PlausibleAnswers.RUNS - 1);
   }
+
+  /**
+   * The Shengwang runs (0: {@link ShengwangConformanceTest}, 1, 2) give every answer of the
+   * behaviour only a Shengwang app shows, registration without a password.
+   */
+  @Test
+  void theShengwangRunsGiveEveryAnswerOfRegistrationWithoutPassword() {
+    Set<Enum<?>> given = new HashSet<>();
+    List.of(0, 1, 2).forEach(run -> given.addAll(PlausibleAnswers.of(run)));
+
+    assertThat(given).contains(Undocumented.RegisterWithoutPassword.values());
+    assertThat(List.of(ShengwangConformanceTest.class, ShengwangAnswers1ConformanceTest.class,
+        ShengwangAnswers2ConformanceTest.class)).hasSize(3);
+  }
 }

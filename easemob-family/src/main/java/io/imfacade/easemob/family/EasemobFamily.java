@@ -17,9 +17,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Builds a provider's client of the Easemob REST family: Easemob under {@code /{org}/{app}},
- * Shengwang (Agora Chat China) under {@code /app-id/{appId}}. One implementation of the three
+ * Shengwang (Agora Chat China) under {@code /app-id/{appId}}. One implementation of the five
  * services for every vendor of the family; the provider brings its metadata (id, limits,
- * capabilities, rate), the app's URL and how tokens are obtained.
+ * capabilities, rate), the app's URL, how app tokens are obtained and how user tokens are made.
  *
  * <pre>{@code
  * ProviderClient client = EasemobFamily.builder(METADATA)
@@ -60,6 +60,12 @@ import org.jspecify.annotations.Nullable;
  *       attribute store would accept the write.
  *   <li>A remark for a non-contact (400 "updateRemark they are not friends, ...") is a {@link
  *       io.imfacade.error.NotFoundException}.
+ *   <li>Registration reports every user whether the vendor fails an existing user alone or
+ *       refuses the whole batch; a user registered without a password gets a generated one where
+ *       the vendor requires it, returned once. Deleting an unknown user succeeds.
+ *   <li>Adding and removing group members read the group first and after any unexplained answer,
+ *       so every user's outcome is known ({@code ADDED}, {@code ALREADY_MEMBER}, {@code REMOVED},
+ *       {@code NOT_A_MEMBER}, or the reason).
  * </ul>
  */
 public final class EasemobFamily {
@@ -111,6 +117,9 @@ public final class EasemobFamily {
     private @Nullable TokenSource tokenSource;
     private @Nullable String clientId;
     private @Nullable String clientSecret;
+    private boolean passwordOptional;
+    private @Nullable LocalUserTokens localUserTokens;
+    private @Nullable String userTokensUnsupported;
 
     private Builder(ProviderMetadata metadata) {
       this.metadata = Objects.requireNonNull(metadata, "metadata");
@@ -177,6 +186,38 @@ public final class EasemobFamily {
     }
 
     /**
+     * Registration may leave the password out, as Shengwang documents it (its body lists only
+     * {@code username}): a user registered without a password is sent without one, and gets a
+     * generated one only if the server insists. By default (Easemob) a missing password is
+     * generated and returned.
+     */
+    public Builder passwordOptional() {
+      this.passwordOptional = true;
+      return this;
+    }
+
+    /**
+     * User tokens are built locally by {@code tokens} (Shengwang's AccessToken2), after checking
+     * that the user exists, instead of asking the vendor's token endpoint (Easemob, the default).
+     */
+    public Builder localUserTokens(LocalUserTokens tokens) {
+      this.localUserTokens = Objects.requireNonNull(tokens, "tokens");
+      this.userTokensUnsupported = null;
+      return this;
+    }
+
+    /**
+     * User tokens cannot be issued, for {@code reason}: the provider declares {@link
+     * io.imfacade.Capability#ACCOUNT_TOKEN} unsupported with the same reason, so the guard never
+     * asks.
+     */
+    public Builder userTokensUnsupported(String reason) {
+      this.userTokensUnsupported = Objects.requireNonNull(reason, "reason");
+      this.localUserTokens = null;
+      return this;
+    }
+
+    /**
      * The client. Does no I/O: the first token is obtained by the first call.
      *
      * @throws IllegalStateException if a required part is missing
@@ -201,7 +242,8 @@ public final class EasemobFamily {
       HttpUrl.Builder appUrl = url.newBuilder();
       appPath.forEach(appUrl::addPathSegment);
       String label = metadata.id() + " " + String.join("/", appPath);
-      return FamilyClients.open(metadata, c, ctx, appUrl.build(), limiterKey, tokens, label);
+      return FamilyClients.open(metadata, c, ctx, appUrl.build(), limiterKey, tokens, label,
+          new FamilyClients.AccountOptions(passwordOptional, localUserTokens, userTokensUnsupported));
     }
 
     private static <T> T require(@Nullable T value, String name) {

@@ -110,7 +110,17 @@ public final class EasemobFamilyLimits {
         // "好友备注的长度不能超过 100 个字符", counting not documented (facts §1): every reading.
         .remark(100, LengthUnit.BYTES)
         .blockListMax(500) // per owner (facts §3)
-        .pageSizeMax(50); // block list pageSize [1,50] (facts §3), contact page limit [1,50] (facts §4)
+        .pageSizeMax(50) // block list pageSize [1,50] (facts §3), contact page limit [1,50] (facts §4)
+        // ≤ 60 users per registration; over -> 400 "Request body array size[...] ... upper range value[...]" (facts §11).
+        .accountBatch(60)
+        // "长度不可超过 64 个字符" (facts §11), counting not documented: 64 bytes, within 64 in every unit.
+        .password(characters(64))
+        // groupname ≤ 128, description ≤ 512 "字符" (facts §12, group_create.md): every reading, as above.
+        .group(characters(128), characters(512))
+        // ≤ 60 users per add (POST .../users) and per removal ("kickMembers number more than maxSize : 60");
+        // members per group: the largest plan's, flagship 3000 (Easemob) / enterprise default 3000 (Shengwang)
+        // (facts §12). The vendor refuses past the real cap: 403 exceed_limit -> QuotaExceeded.
+        .groupMembers(60, 3000);
     PROFILE_KEYS.forEach(b::profileKey);
     return b;
   }

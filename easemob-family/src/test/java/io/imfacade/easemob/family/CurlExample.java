@@ -12,8 +12,8 @@ import java.util.Map;
 /**
  * A request example of the seeds, read from the curl command as the doc prints it: method, URL,
  * headers, body. Only what the examples use is understood: {@code -X}, {@code -H} (with or without
- * a space), {@code -d} / {@code --data-raw}, {@code -L}, single quotes and {@code \}-newline
- * continuations; {@code #} lines are comments.
+ * a space), {@code -d} / {@code --data-raw}, {@code -L}, {@code -i}, single and double quotes
+ * (without escapes) and {@code \}-newline continuations; {@code #} lines are comments.
  */
 final class CurlExample {
 
@@ -48,8 +48,8 @@ final class CurlExample {
         header(headers, w.substring(2));
       } else if (w.equals("-d") || w.equals("--data-raw")) {
         body = words.get(++i);
-      } else if (w.equals("-L")) {
-        continue;
+      } else if (w.equals("-L") || w.equals("-i")) {
+        continue; // follow redirects, print headers: nothing of the request
       } else if (w.startsWith("-")) {
         throw new IllegalArgumentException(resource + ": option " + w + " is not understood");
       } else {
@@ -95,7 +95,7 @@ final class CurlExample {
     return query;
   }
 
-  /** Shell words: whitespace-separated, single quotes kept literal, backslash-newline joins lines. */
+  /** Shell words: whitespace-separated, single or double quotes kept literal, backslash-newline joins lines. */
   static List<String> words(String text) {
     StringBuilder script = new StringBuilder();
     for (String line : text.split("\n", -1)) {
@@ -108,8 +108,9 @@ final class CurlExample {
     StringBuilder word = null;
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      if (c == '\'') {
-        int end = s.indexOf('\'', i + 1);
+      if (c == '\'' || c == '"') {
+        // Quotes are kept literal: the examples escape nothing inside them.
+        int end = s.indexOf(c, i + 1);
         if (word == null) {
           word = new StringBuilder();
         }

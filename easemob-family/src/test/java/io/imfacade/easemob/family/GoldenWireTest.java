@@ -416,7 +416,7 @@ class GoldenWireTest {
    * Asserts that {@code request} is the example's request under the vendor's prefix, the
    * placeholders of the example's path replaced, in order, by {@code values}.
    */
-  private static void assertReplays(String curlResource, LoggedRequest request, Vendor vendor, String... values) {
+  static void assertReplays(String curlResource, LoggedRequest request, Vendor vendor, String... values) {
     CurlExample example = CurlExample.load(curlResource);
     assertRequestLineAndHeaders(example, request, vendor, values);
     String sent = request.getBodyAsString();
@@ -433,7 +433,7 @@ class GoldenWireTest {
     }
   }
 
-  private static void assertRequestLineAndHeaders(CurlExample example, LoggedRequest request, Vendor vendor, String... values) {
+  static void assertRequestLineAndHeaders(CurlExample example, LoggedRequest request, Vendor vendor, String... values) {
     assertThat(request.getMethod().getName()).as("method").isEqualTo(example.method);
     String url = request.getUrl();
     int q = url.indexOf('?');

@@ -40,7 +40,7 @@ public @interface InMemoryIm {
    */
   String limits() default "portable";
 
-  /** Users to create before each test. */
+  /** Users to register before each test, through {@code accounts().registerAll}, as a test would. */
   String[] users() default {};
 
   /** Whether every valid id is an existing user ({@code inmemory.users=auto}). */

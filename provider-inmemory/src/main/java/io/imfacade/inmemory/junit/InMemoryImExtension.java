@@ -1,6 +1,9 @@
 package io.imfacade.inmemory.junit;
 
+import io.imfacade.BatchOutcome;
 import io.imfacade.ImClient;
+import io.imfacade.account.Registration;
+import io.imfacade.error.ImException;
 import io.imfacade.inmemory.InMemoryImClient;
 import io.imfacade.inmemory.InMemoryProvider;
 import java.lang.reflect.Constructor;
@@ -9,6 +12,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -29,7 +33,7 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * // 1. declaratively, with defaults (portable limits, registered users)
  * @ExtendWith(InMemoryImExtension.class)
  * class ATest {
- *   @Test void test(InMemoryImClient im) { im.admin().createUsers("alice"); ... }
+ *   @Test void test(InMemoryImClient im) { im.accounts().register(Registration.of("alice")); ... }
  * }
  *
  * // 2. the same with settings
@@ -111,7 +115,24 @@ public final class InMemoryImExtension implements BeforeEachCallback, AfterEachC
     context.getStore(NAMESPACE).put(this, client);
     current = client;
     if (!toCreate.isEmpty()) {
-      client.admin().createUsers(toCreate);
+      register(client, toCreate);
+    }
+  }
+
+  /**
+   * Registers the users through the neutral service, as the test itself would; one listed twice
+   * (in any spelling) is registered once. A user that cannot be registered fails the test.
+   */
+  private static void register(InMemoryImClient client, List<String> userIds) {
+    Map<String, Registration> registrations = new LinkedHashMap<>();
+    for (String id : userIds) {
+      registrations.putIfAbsent(id == null ? null : id.toLowerCase(Locale.ROOT), Registration.of(id));
+    }
+    BatchOutcome<?> outcome = client.accounts().registerAll(registrations.values());
+    if (!outcome.allSucceeded()) {
+      ImException first = outcome.failed().values().iterator().next();
+      throw new IllegalStateException("the users of the in-memory extension could not be registered: "
+          + outcome.failed().keySet() + ": " + first.getMessage(), first);
     }
   }
 
@@ -168,7 +189,7 @@ public final class InMemoryImExtension implements BeforeEachCallback, AfterEachC
       return config(InMemoryProvider.USERS, "auto");
     }
 
-    /** Users to create before each test. */
+    /** Users to register before each test, through {@code accounts().registerAll}, as a test would. */
     public Builder users(String... userIds) {
       users.addAll(Arrays.asList(userIds));
       return this;

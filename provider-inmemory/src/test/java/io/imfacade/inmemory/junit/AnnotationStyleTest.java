@@ -16,9 +16,9 @@ class AnnotationStyleTest {
   @Test
   void classSettingsApply(InMemoryImClient im) {
     assertThat(im.limits()).isSameAs(VendorA.LIMITS);
-    assertThat(im.admin().userExists("alice")).isTrue();
-    assertThat(im.admin().userExists("bob")).isTrue();
-    assertThat(im.admin().userExists("carol")).isFalse();
+    assertThat(im.accounts().exists("alice")).isTrue();
+    assertThat(im.accounts().exists("bob")).isTrue();
+    assertThat(im.accounts().exists("carol")).isFalse();
     im.contacts().addContact("alice", "bob");
   }
 
@@ -35,7 +35,7 @@ class AnnotationStyleTest {
     @Test
     void enclosingClassSettingsApply(InMemoryImClient im) {
       assertThat(im.limits()).isSameAs(VendorA.LIMITS);
-      assertThat(im.admin().userExists("bob")).isTrue();
+      assertThat(im.accounts().exists("bob")).isTrue();
       assertThat(im.contacts().allContacts("alice")).as("fresh client").isEmpty();
     }
   }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.imfacade.ImClient;
+import io.imfacade.account.Registration;
 import io.imfacade.error.InvalidRequestException;
 import io.imfacade.inmemory.InMemoryImClient;
 import io.imfacade.profile.ProfileUpdate;
@@ -26,7 +27,7 @@ class ExtendWithStyleTest {
   @BeforeEach
   void setUp(InMemoryImClient im) {
     fromBeforeEach = im;
-    im.admin().createUsers("alice");
+    im.accounts().register(Registration.of("alice"));
   }
 
   @AfterEach
@@ -64,7 +65,7 @@ class ExtendWithStyleTest {
   @Test
   void startsFromAnEmptyClient(InMemoryImClient im) {
     assertThat(im.profiles().get("alice")).as("nothing left by another test").isEmpty();
-    assertThat(im.admin().userExists("bob")).isFalse();
+    assertThat(im.accounts().exists("bob")).isFalse();
     im.profiles().update("alice", ProfileUpdate.builder().nickname("second").build());
   }
 }

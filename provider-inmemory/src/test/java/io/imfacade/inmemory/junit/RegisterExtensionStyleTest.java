@@ -39,7 +39,7 @@ class RegisterExtensionStyleTest {
   void clientHasTheBuilderSettings() {
     InMemoryImClient client = im.client();
     assertThat(client.limits()).isSameAs(VendorA.LIMITS);
-    assertThat(client.admin().userExists("alice")).isTrue();
+    assertThat(client.accounts().exists("alice")).isTrue();
     assertThatThrownBy(() -> client.contacts().addContact("alice", "carol")).isInstanceOf(NotFoundException.class);
     client.contacts().addContact("alice", "bob");
   }

@@ -7,7 +7,7 @@ import io.imfacade.spi.LengthUnit;
 import io.imfacade.spi.ProviderMetadata;
 import io.imfacade.spi.VendorLimits;
 
-/** Counts UTF-16 code units, generous totals, every capability; stores some fields under its own keys. */
+/** Counts UTF-16 code units, generous totals, small groups, every capability; stores some fields under its own keys. */
 public final class VendorA extends FakeVendor {
 
   public static final VendorLimits LIMITS = VendorLimits.builder("vendor-a")
@@ -25,6 +25,10 @@ public final class VendorA extends FakeVendor {
       .contactsMax(3000)
       .blockListMax(500)
       .pageSizeMax(50)
+      .accountBatch(20)
+      .password(LengthLimit.of(64, LengthUnit.UTF16_UNITS))
+      .group(LengthLimit.of(20, LengthUnit.UTF16_UNITS), LengthLimit.of(50, LengthUnit.UTF16_UNITS))
+      .groupMembers(10, 6)
       .build();
 
   public static final ProviderMetadata METADATA = ProviderMetadata.builder("vendor-a")

@@ -8,11 +8,12 @@ import io.imfacade.spi.LengthUnit;
 import io.imfacade.spi.ProviderMetadata;
 import io.imfacade.spi.VendorLimits;
 
-/** Counts UTF-8 bytes, small member total and contact list, numeric group ids; lacks two capabilities. */
+/** Counts UTF-8 bytes, small member total and contact list, numeric group ids; lacks three capabilities. */
 public final class VendorB extends FakeVendor {
 
   public static final String NO_CUSTOM_ATTRIBUTES = "Vendor B user cards have fixed fields";
   public static final String NO_TOTAL_SIZE = "Vendor B has no storage query";
+  public static final String NO_ACCOUNT_DELETE = "Vendor B never deletes an account";
 
   public static final VendorLimits LIMITS = VendorLimits.builder("vendor-b")
       .userId(IdRule.ascii(32, "A-Za-z0-9_.@-"))
@@ -32,6 +33,7 @@ public final class VendorB extends FakeVendor {
       .name("Vendor B")
       .unsupported(Capability.PROFILE_CUSTOM_ATTRIBUTES, NO_CUSTOM_ATTRIBUTES)
       .unsupported(Capability.PROFILE_TOTAL_SIZE, NO_TOTAL_SIZE)
+      .unsupported(Capability.ACCOUNT_DELETE, NO_ACCOUNT_DELETE)
       .limits(LIMITS)
       .build();
 

@@ -21,6 +21,7 @@ public final class VendorC extends FakeVendor {
       .remark(50, LengthUnit.CODE_POINTS)
       .blockListMax(200)
       .pageSizeMax(80)
+      .password(LengthLimit.of(16, LengthUnit.CODE_POINTS))
       .build();
 
   public static final ProviderMetadata METADATA = ProviderMetadata.builder("vendor-c")

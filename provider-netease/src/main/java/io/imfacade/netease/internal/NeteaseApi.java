@@ -2,6 +2,7 @@ package io.imfacade.netease.internal;
 
 import io.imfacade.http.CallTag;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import retrofit2.Call;
 import retrofit2.http.Field;
 import retrofit2.http.FieldMap;
@@ -21,6 +22,64 @@ interface NeteaseApi {
 
   String FORM = "Content-Type: application/x-www-form-urlencoded;charset=utf-8";
   String ACCEPT_JSON = "Accept: application/json";
+
+  /**
+   * Registers an account (netease-facts §5). {@code token}: the login token, at most 128
+   * characters; null leaves it out and the server generates one. The answer's {@code info} holds
+   * {@code accid}, {@code token} and {@code name}.
+   */
+  @FormUrlEncoded
+  @Headers({FORM, ACCEPT_JSON})
+  @POST("user/create.action")
+  Call<Wire.AccountAnswer> createUser(@Tag CallTag tag, @Field("accid") String accid,
+      @Field("token") @Nullable String token);
+
+  /** Sets an account's login token; the old one stops working (netease-facts §5). */
+  @FormUrlEncoded
+  @Headers({FORM, ACCEPT_JSON})
+  @POST("user/update.action")
+  Call<Wire.Status> updateToken(@Tag CallTag tag, @Field("accid") String accid, @Field("token") String token);
+
+  /** A new random login token for the account; the old one stops working. The answer's {@code info} holds it. */
+  @FormUrlEncoded
+  @Headers({FORM, ACCEPT_JSON})
+  @POST("user/refreshToken.action")
+  Call<Wire.AccountAnswer> refreshToken(@Tag CallTag tag, @Field("accid") String accid);
+
+  /**
+   * Creates an advanced team (netease-facts §6): {@code members} a JSON array without the owner,
+   * {@code msg} the (required) invitation text, {@code magree} 0 (members join without accepting),
+   * {@code joinmode} (required), {@code intro} and {@code teamMemberLimit} optional (null leaves
+   * them out). The answer holds the issued {@code tid}, and {@code faccid} for members that could
+   * not join.
+   */
+  @FormUrlEncoded
+  @Headers({FORM, ACCEPT_JSON})
+  @POST("team/create.action")
+  Call<Wire.TeamCreated> createTeam(@Tag CallTag tag, @Field("tname") String tname, @Field("owner") String owner,
+      @Field("members") String members, @Field("msg") String msg, @Field("magree") int magree,
+      @Field("joinmode") int joinmode, @Field("intro") @Nullable String intro,
+      @Field("teamMemberLimit") @Nullable Integer teamMemberLimit);
+
+  /** Pulls at most 200 accounts into a team, acting as its {@code owner}; {@code magree} 0: they join at once. */
+  @FormUrlEncoded
+  @Headers({FORM, ACCEPT_JSON})
+  @POST("team/add.action")
+  Call<Wire.TeamChange> addTeamMembers(@Tag CallTag tag, @Field("tid") String tid, @Field("owner") String owner,
+      @Field("members") String members, @Field("magree") int magree, @Field("msg") String msg);
+
+  /** Removes at most 200 members ({@code members}, a JSON array) from a team, acting as its {@code owner}. */
+  @FormUrlEncoded
+  @Headers({FORM, ACCEPT_JSON})
+  @POST("team/kick.action")
+  Call<Wire.TeamChange> kickTeamMembers(@Tag CallTag tag, @Field("tid") String tid, @Field("owner") String owner,
+      @Field("members") String members);
+
+  /** Dismisses a team; {@code owner} must be its owner. */
+  @FormUrlEncoded
+  @Headers({FORM, ACCEPT_JSON})
+  @POST("team/remove.action")
+  Call<Wire.Status> removeTeam(@Tag CallTag tag, @Field("tid") String tid, @Field("owner") String owner);
 
   /** {@code accids}: a JSON array of at most 200 accids (seed 003). */
   @FormUrlEncoded

@@ -5,11 +5,12 @@ import io.imfacade.http.RemoteCore;
 import io.imfacade.spi.ProviderClient;
 import io.imfacade.spi.ProviderContext;
 import io.imfacade.spi.ProviderMetadata;
+import io.imfacade.spi.VendorLimits;
 import okhttp3.HttpUrl;
 
 /**
  * Builds the provider's side of a NetEase client: one {@link RemoteCore} over {@link NeteaseApi},
- * every request signed by a {@link Signer}, and the three services on it.
+ * every request signed by a {@link Signer}, and the five services on it.
  *
  * <p><b>Rate limit.</b> NetEase counts 100 calls a second per app and blocks the app for 10 s when
  * it goes over (netease-facts §7; whether per endpoint or per category is not documented). The
@@ -19,6 +20,9 @@ import okhttp3.HttpUrl;
  * of prolonging the block.
  */
 public final class NeteaseClients {
+
+  /** Why {@link io.imfacade.Capability#ACCOUNT_DELETE} is unsupported (netease-facts §5). */
+  public static final String NO_ACCOUNT_DELETION = NeteaseAccounts.NO_DELETION;
 
   private NeteaseClients() {}
 
@@ -34,7 +38,9 @@ public final class NeteaseClients {
         .errorMapper(new NeteaseErrorMapper())
         .signer(new Signer(appKey, appSecret, context.clock()))
         .build();
-    return ProviderClient.of("NeteaseClient{appKey=" + appKey + "}", new NeteaseProfiles(core, metadata.limits()),
-        new NeteaseMemberAttributes(core, metadata.limits()), new NeteaseContacts(core, metadata.limits()), () -> { });
+    VendorLimits limits = metadata.limits();
+    return ProviderClient.of("NeteaseClient{appKey=" + appKey + "}", new NeteaseProfiles(core, limits),
+        new NeteaseMemberAttributes(core, limits), new NeteaseContacts(core, limits), new NeteaseAccounts(core),
+        new NeteaseGroups(core, limits), () -> { });
   }
 }

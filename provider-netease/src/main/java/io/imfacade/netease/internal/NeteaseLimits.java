@@ -74,6 +74,20 @@ public final class NeteaseLimits {
       .contactsMax(3000)
       // "每个账号的黑名单和免打扰用户上限都为 3000" (§2, DOC jEzNDQ4ODc).
       .blockListMax(3000)
+      // user/create: one account per request; there is no batch registration in v1 or v2 (§5: the
+      // SDKs have single create only). registerAll sends one create per user.
+      .accountBatch(1)
+      // token (the neutral password): "最大长度128字符" (§5; OLD-DOC lhlyu api_user_create.go, DOC
+      // commsease DQ3Nzk1MTY; user/update.action the same): characters.
+      .password(characters(128))
+      // team/create: tname "最大长度64字符", intro "最大长度512字符" (§6; DOC jc2NDgzMTg, OLD-DOC lhlyu
+      // api_team_create.go): characters.
+      .group(characters(64), characters(512))
+      // team/add: "一次最多拉200个成员"; team/kick: members at most 200 per call; team/create: "members与
+      // owner总和上限为200"; teamMemberLimit "2至应用定义的最大群人数(默认:200)" (§6, OLD-DOC lhlyu
+      // api_team_add.go, api_team_kick.go, api_team_create.go). 200 is the documented size; an app
+      // configured for more is not described by any source.
+      .groupMembers(200, 200)
       // Not a vendor limit: v1 has no server paging, lists are read whole and paged on the client
       // (ClientPaging). 100 bounds what one page hands back.
       .pageSizeMax(100)

@@ -10,6 +10,7 @@ import io.imfacade.group.GroupMemberAttributes;
 import io.imfacade.http.Batches;
 import io.imfacade.http.Operation;
 import io.imfacade.http.RemoteCore;
+import io.imfacade.netease.internal.Teams.Team;
 import io.imfacade.spi.Sizes;
 import io.imfacade.spi.VendorLimits;
 import java.util.ArrayList;
@@ -17,7 +18,6 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -56,27 +56,21 @@ import org.jspecify.annotations.Nullable;
  * the team is read again instead: if the member's {@code custom} is exactly what was written, the
  * write landed and succeeds; otherwise the failure stands, and repeating the neutral call is safe.
  *
- * <p>A {@code queryDetail} answer without {@code tinfo}, its owner or members, or with a member that
- * names no accid, is malformed ({@link RemoteCore#malformed}), never "not a member". A missing
- * {@code admins} is read as no admins: the SDK models the field, but a team without admins may well
- * leave it out (not documented either way, netease-facts §6).
+ * <p>The team is read by {@link Teams}: a team that does not exist is a {@link NotFoundException}
+ * whichever of the plausible codes (803, 404, 414) the server answers; a malformed answer is never
+ * "not a member".
  */
 final class NeteaseMemberAttributes implements GroupMemberAttributes {
 
   private final RemoteCore<NeteaseApi> core;
+  private final Teams teams;
   private final int maxBytes;
 
   NeteaseMemberAttributes(RemoteCore<NeteaseApi> core, VendorLimits limits) {
     this.core = core;
+    this.teams = new Teams(core);
     this.maxBytes = limits.memberTotalBytes();
   }
-
-  /**
-   * One team as {@code queryDetail} gives it.
-   *
-   * @param customs lower-case accid to {@code custom} (null when none), owner first
-   */
-  private record Team(String tid, String owner, Map<String, @Nullable String> customs) {}
 
   /** One member's new {@code custom} string, computed before any write. */
   private record PlannedWrite(String user, String custom) {}
@@ -190,33 +184,9 @@ final class NeteaseMemberAttributes implements GroupMemberAttributes {
     return now.customs().containsKey(w.user()) && w.custom().equals(now.customs().get(w.user()));
   }
 
-  /** The team, or {@link NotFoundException} (code 803) when it does not exist. */
+  /** The team, or a {@link NotFoundException} when it does not exist. */
   private Team read(Operation op, String tid) {
-    Wire.TeamDetail answer = core.call(op, tag -> core.api().queryTeamDetail(tag, tid));
-    Wire.TeamInfo info = answer.tinfo();
-    if (info == null || info.owner() == null || info.members() == null) {
-      throw core.malformed(op, "team/queryDetail of group " + tid + " answered code 200 without tinfo with"
-          + " its owner and members");
-    }
-    Map<String, @Nullable String> customs = new LinkedHashMap<>();
-    String owner = add(op, customs, info.owner());
-    if (info.admins() != null) {
-      info.admins().forEach(m -> add(op, customs, m));
-    }
-    info.members().forEach(m -> add(op, customs, m));
-    return new Team(tid, owner, customs);
-  }
-
-  /** Adds a member (the first mention wins); its lower-case accid. */
-  private String add(Operation op, Map<String, @Nullable String> customs, Wire.@Nullable TeamMember member) {
-    if (member == null || Wire.isBlank(member.accid())) {
-      throw core.malformed(op, "a member of team/queryDetail has no accid");
-    }
-    String accid = member.accid().toLowerCase(Locale.ROOT);
-    if (!customs.containsKey(accid)) {
-      customs.put(accid, member.custom());
-    }
-    return accid;
+    return teams.read(op, tid);
   }
 
   private void member(Operation op, Team team, String user) {

@@ -24,6 +24,17 @@ import io.imfacade.http.Operation;
  *       NeteaseMemberAttributes} reads the team again instead and succeeds if the write landed;
  *       otherwise the caller's own retry of {@code set} reads again and merges, which is the safe
  *       way to repeat it.
+ *   <li>{@code user/create} and {@code team/create} are <em>not</em>: a replay of a create that
+ *       landed meets "already register" (a {@link io.imfacade.error.ConflictException} for the
+ *       caller's own registration) or makes a second team. After an ambiguous failure they fail
+ *       with a {@link io.imfacade.error.ProviderUnavailableException}: {@code accounts().get}
+ *       tells whether the account exists; a team may have been created.
+ *   <li>{@code user/update} (the same token again) and {@code user/refreshToken} (another new
+ *       token: the lost one never reached anyone, and the old one stops working either way) are
+ *       idempotent by outcome.
+ *   <li>{@code team/add}, {@code team/kick} and {@code team/remove} are replayed: whatever a replay
+ *       of a change that landed is answered (200, 809, 804, 803, 414 are all plausible), {@link
+ *       NeteaseGroups} reads the team back and reports what is in place.
  * </ul>
  */
 final class Ops {
@@ -48,6 +59,20 @@ final class Ops {
   static final Operation MEMBERS_SET_WRITE = Operation.nonIdempotent("groupMemberAttributes.set");
   static final Operation MEMBERS_SET_ALL_READ = Operation.idempotent("groupMemberAttributes.setAll");
   static final Operation MEMBERS_SET_ALL_WRITE = Operation.nonIdempotent("groupMemberAttributes.setAll");
+
+  static final Operation ACCOUNTS_REGISTER = Operation.nonIdempotent("accounts.register");
+  static final Operation ACCOUNTS_REGISTER_ALL = Operation.nonIdempotent("accounts.registerAll");
+  static final Operation ACCOUNTS_GET = Operation.idempotent("accounts.get");
+  static final Operation ACCOUNTS_EXISTS = Operation.idempotent("accounts.exists");
+  static final Operation ACCOUNTS_SET_PASSWORD = Operation.idempotent("accounts.setPassword");
+  static final Operation ACCOUNTS_ISSUE_TOKEN = Operation.idempotent("accounts.issueToken");
+
+  static final Operation GROUPS_CREATE = Operation.nonIdempotent("groups.create");
+  static final Operation GROUPS_GET = Operation.idempotent("groups.get");
+  static final Operation GROUPS_ADD = Operation.idempotent("groups.addMembers");
+  static final Operation GROUPS_REMOVE = Operation.idempotent("groups.removeMembers");
+  static final Operation GROUPS_MEMBERS = Operation.idempotent("groups.members");
+  static final Operation GROUPS_DELETE = Operation.idempotent("groups.delete");
 
   private Ops() {}
 }

@@ -1,6 +1,7 @@
 package io.imfacade.netease.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.imfacade.http.HttpClients;
 import java.util.List;
@@ -77,10 +78,73 @@ final class Wire {
   /** {@code team/queryDetail.action}: {@code {"code":200,"tinfo":{...}}}. */
   record TeamDetail(@Nullable Integer code, @Nullable String desc, @Nullable TeamInfo tinfo) implements Envelope {}
 
-  /** A team: its owner, admins and other members, each a member object (§6: owner is an object here). */
-  record TeamInfo(@Nullable TeamMember owner, @Nullable List<@Nullable TeamMember> admins,
+  /**
+   * A team: its name, intro, size limit, and its owner, admins and other members, each a member
+   * object (§6: owner is an object here).
+   */
+  record TeamInfo(@Nullable String tname, @Nullable String intro, @Nullable Integer maxusers,
+      @Nullable TeamMember owner, @Nullable List<@Nullable TeamMember> admins,
       @Nullable List<@Nullable TeamMember> members) {}
 
   /** A team member: {@code accid, nick, mute, custom, createtime, updatetime}; {@code custom} absent when unset. */
   record TeamMember(@Nullable String accid, @Nullable String custom) {}
+
+  /**
+   * {@code user/create.action} and {@code user/refreshToken.action}: {@code {"code":200,"info":{"token":"…","accid":"…","name":"…"}}}
+   * (jsdk CreateAccountResponseV1, RefreshTokenResponseV1; observed answers, netease-facts §5).
+   */
+  record AccountAnswer(@Nullable Integer code, @Nullable String desc, @Nullable AccountInfo info) implements Envelope {}
+
+  /** The {@code info} of {@link AccountAnswer}. Its token is a secret: {@link #toString()} masks it. */
+  record AccountInfo(@Nullable String accid, @Nullable String token) {
+    @Override
+    public String toString() {
+      return "AccountInfo{accid=" + accid + ", token=" + (token == null ? "null" : "****") + '}';
+    }
+  }
+
+  /** {@code team/create.action}: {@code {"code":200,"tid":"…","faccid":{"accid":[…],"msg":"…"}}}; the SDK reads {@code tid} as a Long. */
+  record TeamCreated(@Nullable Integer code, @Nullable String desc, @Nullable String tid, @Nullable Failed faccid)
+      implements Envelope {}
+
+  /** {@code team/add.action}, {@code team/kick.action}: {@code {"code":200}} plus an optional {@code faccid}. */
+  record TeamChange(@Nullable Integer code, @Nullable String desc, @Nullable Failed faccid) implements Envelope {}
+
+  /**
+   * The {@code faccid} of a team answer: the accounts the change did not apply to and why. The
+   * official SDK reads {@code accid} with {@code parseArray(getString("accid"))}, which takes a JSON
+   * array or a string holding one; both are accepted here.
+   */
+  record Failed(@Nullable JsonNode accid, @Nullable String msg) {
+
+    /**
+     * The accids, lower-cased.
+     *
+     * @throws IllegalArgumentException if {@code accid} is neither an array of strings nor a string holding one
+     */
+    List<String> accids() {
+      JsonNode node = accid;
+      if (node == null || node.isNull()) {
+        return List.of();
+      }
+      if (node.isTextual()) {
+        try {
+          node = JSON.readTree(node.asText());
+        } catch (JsonProcessingException e) {
+          throw new IllegalArgumentException("faccid.accid is a string but not a JSON array");
+        }
+      }
+      if (node == null || !node.isArray()) {
+        throw new IllegalArgumentException("faccid.accid is not an array");
+      }
+      List<String> ids = new java.util.ArrayList<>();
+      for (JsonNode item : node) {
+        if (!item.isTextual() || item.asText().isBlank()) {
+          throw new IllegalArgumentException("an item of faccid.accid is not an accid");
+        }
+        ids.add(item.asText().toLowerCase(java.util.Locale.ROOT));
+      }
+      return ids;
+    }
+  }
 }

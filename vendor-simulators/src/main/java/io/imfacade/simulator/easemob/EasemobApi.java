@@ -36,6 +36,7 @@ final class EasemobApi {
   static final int PAGE_MAX = 50;
   static final int CONTACTS_PAGE_DEFAULT = 10;
   static final int BLOCKS_UNPAGED_MAX = 500;
+  static final int MEMBER_PAGE_MAX = 1000;
 
   /** One request on its way through a handler. */
   static final class Call {
@@ -91,7 +92,17 @@ final class EasemobApi {
         .route("POST", "users/{owner}/contacts/users/{friend}", this::contactAdd)
         .route("DELETE", "users/{owner}/contacts/users/{friend}", this::contactRemove)
         .route("GET", "users/{owner}/contacts/users", this::contactsAll)
+        .route("POST", "users", this::userRegister)
         .route("GET", "users/{user}", this::userGet)
+        .route("DELETE", "users/{user}", this::userDelete)
+        .route("PUT", "users/{user}/password", this::userPassword)
+        .route("POST", "chatgroups", this::groupCreate)
+        .route("GET", "chatgroups/{group}", this::groupGet)
+        .route("DELETE", "chatgroups/{group}", this::groupDelete)
+        .route("POST", "chatgroups/{group}/users", this::groupAddMembers)
+        .route("GET", "chatgroups/{group}/users", this::groupMemberPage)
+        .route("POST", "chatgroups/{group}/users/{user}", this::groupAddMember)
+        .route("DELETE", "chatgroups/{group}/users/{members}", this::groupRemoveMembers)
         .route("PUT", "user/{owner}/contacts/users/{friend}", this::contactRemark)
         .route("GET", "user/{owner}/contacts", this::contactsPage)
         .route("POST", "users/{owner}/blocks/users", this::blockAdd)
@@ -164,6 +175,9 @@ final class EasemobApi {
   private Answer token(Call call) {
     JsonNode body = jsonBody(call.request);
     String grantType = text(body, "grant_type");
+    if ("inherit".equals(grantType) || "password".equals(grantType)) {
+      return userToken(call, body, grantType);
+    }
     if (!"client_credentials".equals(grantType)) {
       throw invalidGrant("unsupported grant_type: " + grantType);
     }
@@ -203,6 +217,41 @@ final class EasemobApi {
       throw EasemobError.illegalArgument("ttl out of range: " + ttl);
     }
     return ttl;
+  }
+
+  /**
+   * A user token (facts §11): by user id ({@code inherit}, with the app token; {@code
+   * autoCreateUser} true is not simulated and refused) or by password (deprecated, no token). {@code
+   * ttl} in seconds, 0 never; default the app tokens' default.
+   */
+  private Answer userToken(Call call, JsonNode body, String grantType) {
+    boolean inherit = grantType.equals("inherit");
+    if (inherit) {
+      authenticate(call.request);
+      JsonNode auto = body.get("autoCreateUser");
+      if (auto == null || !auto.isBoolean()) {
+        throw EasemobError.illegalArgument("autoCreateUser is required");
+      }
+      if (auto.booleanValue()) {
+        throw EasemobError.illegalArgument("autoCreateUser=true is not simulated");
+      }
+    }
+    String username = text(body, "username");
+    if (username == null || username.isEmpty()) {
+      throw invalidGrant("username is required");
+    }
+    long ttl = config.tokenTtl.getSeconds();
+    JsonNode ttlNode = body.get("ttl");
+    if (ttlNode != null && !ttlNode.isNull()) {
+      ttl = ttlSeconds(ttlNode);
+    }
+    String token = tokens.userToken();
+    EasemobState.UserView user = state.issueUserToken(username, text(body, "password"), !inherit, token);
+    Map<String, Object> answer = new LinkedHashMap<>();
+    answer.put("access_token", token);
+    answer.put("expires_in", ttl);
+    answer.put("user", entity(user));
+    return Answer.json(200, answer);
   }
 
   private static EasemobError invalidGrant(String description) {
@@ -492,6 +541,272 @@ final class EasemobApi {
     answer.put("data", page.items);
     answer.put("duration", call.request.elapsedMillis());
     return Answer.json(200, answer);
+  }
+
+  // ---- accounts (facts §11) ----
+
+  /**
+   * {@code POST users}: one object or an array of {@code {"username","password","nickname"?}}.
+   * Under {@code /app-id/} the password may be left out ({@link Undocumented.RegisterWithoutPassword}).
+   */
+  private Answer userRegister(Call call) {
+    JsonNode body = jsonBody(call.request);
+    boolean array = body.isArray();
+    List<EasemobState.NewUser> request = new ArrayList<>();
+    for (JsonNode item : array ? body : List.of(body)) {
+      if (!item.isObject()) {
+        throw EasemobError.illegalArgument("Entity user requires a property named username");
+      }
+      String username = text(item, "username");
+      if (username == null) {
+        throw EasemobError.illegalArgument("Entity user requires a property named username");
+      }
+      JsonNode password = item.get("password");
+      if (password != null && !password.isNull() && !password.isTextual()) {
+        throw EasemobError.illegalArgument("password must be a string");
+      }
+      request.add(new EasemobState.NewUser(username, password == null || password.isNull() ? null : password.asText()));
+    }
+    if (request.isEmpty()) {
+      throw EasemobError.illegalArgument("Entity user requires a property named username");
+    }
+    boolean shengwang = config.pathPrefix.startsWith("/app-id/");
+    boolean passwordRequired = !shengwang || answers.get(Undocumented.RegisterWithoutPassword.class)
+        == Undocumented.RegisterWithoutPassword.REFUSED_400;
+    EasemobState.Registration outcome = state.register(request, array, passwordRequired);
+    Map<String, Object> answer = appEnvelope(call, "post", "/users", appUri(call) + "/users");
+    List<Object> entities = new ArrayList<>();
+    outcome.created.forEach(u -> entities.add(entity(u)));
+    answer.put("entities", entities);
+    if (array) {
+      List<Object> data = new ArrayList<>();
+      outcome.failedAlone.forEach((user, reason) -> {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("username", user);
+        entry.put("registerUserFailReason", reason);
+        data.add(entry);
+      });
+      answer.put("data", data);
+    }
+    return Answer.json(200, finish(call, answer));
+  }
+
+  /** {@code DELETE users/{u}}: the deleted user's entity; unknown as {@link Undocumented.DeleteUnknownUser}. */
+  private Answer userDelete(Call call) {
+    EasemobState.UserView user = state.deleteUser(call.param("user"), config.organization + "#" + config.applicationName);
+    Map<String, Object> answer = appEnvelope(call, "delete", "/users", call.request.absoluteUrl());
+    answer.put("entities", List.of(entity(user)));
+    return Answer.json(200, finish(call, answer));
+  }
+
+  /** {@code PUT users/{u}/password} {@code {"newpassword"}}. */
+  private Answer userPassword(Call call) {
+    JsonNode body = jsonBody(call.request);
+    String password = text(body, "newpassword");
+    if (password == null) {
+      throw EasemobError.illegalArgument("newpassword is required");
+    }
+    state.setPassword(call.param("user"), password);
+    Map<String, Object> answer = new LinkedHashMap<>();
+    answer.put("action", "set user password");
+    answer.put("timestamp", call.now);
+    answer.put("duration", call.request.elapsedMillis());
+    return Answer.json(200, answer);
+  }
+
+  // ---- groups (facts §12) ----
+
+  /** {@code POST chatgroups}: {@code data.groupid}. */
+  private Answer groupCreate(Call call) {
+    JsonNode body = jsonBody(call.request);
+    JsonNode isPublic = body.get("public");
+    if (isPublic == null || !isPublic.isBoolean()) {
+      throw EasemobError.invalidParameter("group must contain public field!");
+    }
+    String owner = text(body, "owner");
+    if (owner == null || owner.isEmpty()) {
+      throw EasemobError.invalidParameter("owner must be provided");
+    }
+    String name = optionalText(body, "groupname");
+    String description = optionalText(body, "description");
+    // Limits documented in "字符", errors not: the simulator counts UTF-16 units, with its own texts.
+    if (name.length() > EasemobState.GROUP_NAME_MAX_CHARS) {
+      throw EasemobError.invalidParameter("groupname length is too big");
+    }
+    if (description.length() > EasemobState.GROUP_DESCRIPTION_MAX_CHARS) {
+      throw EasemobError.invalidParameter("description length is too big");
+    }
+    int maxUsers = EasemobState.GROUP_DEFAULT_MAX_USERS;
+    JsonNode max = body.get("maxusers");
+    if (max != null && !max.isNull()) {
+      if (!max.canConvertToInt() || max.intValue() < 1) {
+        throw EasemobError.invalidParameter("maxusers must be a positive number");
+      }
+      maxUsers = max.intValue();
+    }
+    List<String> members = stringArray(body, "members", false);
+    String id = state.createGroup(name, description, isPublic.booleanValue(), maxUsers, owner, members);
+    Map<String, Object> answer = appEnvelope(call, "post", null, call.request.absoluteUrl());
+    answer.put("entities", Collections.emptyList());
+    answer.put("data", Map.of("groupid", id));
+    return Answer.json(200, finish(call, answer));
+  }
+
+  /** {@code GET chatgroups/{g}}: {@code data} = one group's details. */
+  private Answer groupGet(Call call) {
+    Map<String, Object> answer = new LinkedHashMap<>();
+    answer.put("action", "get");
+    answer.put("count", 1);
+    answer.put("data", List.of(state.groupDetails(call.param("group"))));
+    answer.put("duration", call.request.elapsedMillis());
+    answer.put("entities", Collections.emptyList());
+    answer.put("properties", Collections.emptyMap());
+    answer.put("timestamp", call.now);
+    answer.put("uri", call.request.absoluteUrl());
+    return Answer.json(200, answer);
+  }
+
+  /** {@code DELETE chatgroups/{g}}: {@code data.success}. */
+  private Answer groupDelete(Call call) {
+    String group = call.param("group");
+    state.deleteGroup(group);
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("success", true);
+    data.put("groupid", group);
+    Map<String, Object> answer = new LinkedHashMap<>();
+    answer.put("action", "delete");
+    answer.put("uri", call.request.absoluteUrl());
+    answer.put("entities", Collections.emptyList());
+    answer.put("data", data);
+    answer.put("timestamp", call.now);
+    answer.put("duration", call.request.elapsedMillis());
+    return Answer.json(200, answer);
+  }
+
+  /** {@code POST chatgroups/{g}/users} {@code {"usernames"}}: {@code data.newmembers}. */
+  private Answer groupAddMembers(Call call) {
+    JsonNode body = jsonBody(call.request);
+    List<String> usernames = stringArray(body, "usernames", true);
+    if (usernames.isEmpty()) {
+      throw EasemobError.invalidParameter("usernames must be provided");
+    }
+    String group = call.param("group");
+    List<String> added = state.addMembers(group, usernames);
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("newmembers", added);
+    data.put("groupid", group);
+    data.put("action", "add_member");
+    return groupEnvelope(call, "post", data);
+  }
+
+  /** {@code POST chatgroups/{g}/users/{u}}: {@code data.result}. */
+  private Answer groupAddMember(Call call) {
+    String group = call.param("group");
+    state.addMember(group, call.param("user"));
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("result", true);
+    data.put("groupid", group);
+    data.put("action", "add_member");
+    data.put("user", EasemobState.normalize(call.param("user")));
+    return groupEnvelope(call, "post", data);
+  }
+
+  /** {@code DELETE chatgroups/{g}/users/{a,b,c}}: per-user results, an object for one user. */
+  private Answer groupRemoveMembers(Call call) {
+    String group = call.param("group");
+    String raw = call.param("members");
+    List<String> requested = new ArrayList<>();
+    for (String part : raw.split(",", -1)) {
+      if (!part.isEmpty()) {
+        requested.add(part);
+      }
+    }
+    if (requested.isEmpty()) {
+      throw EasemobError.invalidParameter("members must be provided");
+    }
+    List<EasemobState.Removal> results = state.removeMembers(group, requested);
+    List<Object> data = new ArrayList<>();
+    for (EasemobState.Removal r : results) {
+      Map<String, Object> entry = new LinkedHashMap<>();
+      entry.put("result", r.reason == null);
+      entry.put("action", "remove_member");
+      if (r.reason != null) {
+        entry.put("reason", r.reason);
+      }
+      entry.put("user", r.user);
+      entry.put("groupid", group);
+      data.add(entry);
+    }
+    boolean single = !raw.contains(",") && data.size() == 1;
+    return groupEnvelope(call, "delete", single ? data.get(0) : data);
+  }
+
+  /** {@code GET chatgroups/{g}/users?pagenum=&pagesize=&joined_time=}: the current page's rules (facts §12). */
+  private Answer groupMemberPage(Call call) {
+    int pageNumber = positiveQuery(call.request.query("pagenum"), "pagenum", 1, Integer.MAX_VALUE);
+    // [1,1000], default 1000, a larger value gives 1000 (current pages).
+    int pageSize = Math.min(MEMBER_PAGE_MAX, positiveQuery(call.request.query("pagesize"), "pagesize",
+        MEMBER_PAGE_MAX, Integer.MAX_VALUE));
+    boolean joinedTime = Boolean.parseBoolean(call.request.query("joined_time"));
+    List<Object> data = new ArrayList<>();
+    for (Object[] member : state.memberPage(call.param("group"), pageNumber, pageSize)) {
+      Map<String, Object> entry = new LinkedHashMap<>();
+      entry.put((String) member[0], member[1]);
+      if (joinedTime) {
+        entry.put("joined_time", member[2]);
+      }
+      data.add(entry);
+    }
+    Map<String, Object> params = new LinkedHashMap<>();
+    if (call.request.query("joined_time") != null) {
+      params.put("joined_time", List.of(call.request.query("joined_time")));
+    }
+    params.put("pagesize", List.of(Integer.toString(pageSize)));
+    params.put("pagenum", List.of(Integer.toString(pageNumber)));
+    Map<String, Object> answer = new LinkedHashMap<>();
+    answer.put("action", "get");
+    answer.put("params", params);
+    answer.put("uri", call.request.absoluteUrl());
+    answer.put("entities", Collections.emptyList());
+    answer.put("data", data);
+    answer.put("timestamp", call.now);
+    answer.put("duration", call.request.elapsedMillis());
+    answer.put("count", data.size());
+    return Answer.json(200, answer);
+  }
+
+  /** The envelope of the group member answers: {@code action, application, uri, entities, data, ...}. */
+  private Answer groupEnvelope(Call call, String action, Object data) {
+    Map<String, Object> answer = appEnvelope(call, action, null, call.request.absoluteUrl());
+    answer.put("entities", Collections.emptyList());
+    answer.put("data", data);
+    return Answer.json(200, finish(call, answer));
+  }
+
+  private static String optionalText(JsonNode body, String field) {
+    JsonNode node = body.get(field);
+    if (node == null || node.isNull()) {
+      return "";
+    }
+    if (!node.isTextual()) {
+      throw EasemobError.invalidParameter(field + " must be a string");
+    }
+    return node.asText();
+  }
+
+  private static int positiveQuery(String raw, String name, int defaultValue, int max) {
+    if (raw == null || raw.isEmpty()) {
+      return defaultValue;
+    }
+    try {
+      int value = Integer.parseInt(raw.trim());
+      if (value >= 1 && value <= max) {
+        return value;
+      }
+    } catch (NumberFormatException e) {
+      // below
+    }
+    throw EasemobError.illegalArgument(name + " must be a positive number: " + raw);
   }
 
   /** The user-account GET ({@code GET /users/{username}}, facts §11): one entity, 404 when unknown. */

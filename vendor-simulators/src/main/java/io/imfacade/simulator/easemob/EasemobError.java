@@ -20,6 +20,11 @@ final class EasemobError extends RuntimeException {
   static final String EXCEED_LIMIT = "exceed_limit";
   static final String WEB_APPLICATION = "web_application";
   static final String FORBIDDEN_OP = "forbidden_op";
+  static final String RESOURCE_NOT_FOUND = "resource_not_found";
+  static final String INVALID_PARAMETER = "invalid_parameter";
+  static final String DUPLICATE = "duplicate_unique_property_exists";
+  static final String ENTITY_NOT_FOUND = "entity_not_found";
+  static final String MANAGEMENT = "management";
 
   /**
    * The documented answer to a remark for a non-friend, trailing period included (easemob-doc
@@ -63,6 +68,38 @@ final class EasemobError extends RuntimeException {
 
   static EasemobError notInGroup() {
     return new EasemobError(404, METADATA_EXCEPTION, "com.easemob.metadata.exception.MetadataException", "user not in group");
+  }
+
+  /** The documented answer of the group endpoints for a missing group (get, add, remove, delete). */
+  static EasemobError groupIdNotFound(String groupId) {
+    return new EasemobError(404, RESOURCE_NOT_FOUND, "com.easemob.group.exception.GroupNotFoundException",
+        "grpID " + groupId + " does not exist!");
+  }
+
+  /** The documented answer of the member list for a missing group. */
+  static EasemobError memberListGroupNotFound(String groupId) {
+    return new EasemobError(404, NOT_FOUND, "org.apache.usergrid.services.exceptions.ServiceResourceNotFoundException",
+        "do not find this group:" + groupId);
+  }
+
+  /** The documented answer of the group endpoints for an unknown user. */
+  static EasemobError usernameNotFound(String user) {
+    return new EasemobError(404, RESOURCE_NOT_FOUND, "com.easemob.group.exception.ResourceNotFoundException",
+        "username " + user + " doesn't exist!");
+  }
+
+  static EasemobError invalidParameter(String description) {
+    return new EasemobError(400, INVALID_PARAMETER, "com.easemob.group.exception.InvalidParameterException", description);
+  }
+
+  static EasemobError exceedLimit(String description) {
+    return new EasemobError(403, EXCEED_LIMIT, "com.easemob.exception.ExceedLimitException", description);
+  }
+
+  /** The documented answer to registering a user who exists. */
+  static EasemobError duplicateUser(String user) {
+    return new EasemobError(400, DUPLICATE, "org.apache.usergrid.persistence.exceptions.DuplicateUniquePropertyExistsException",
+        "Application null Entity user requires that property named username be unique, value of " + user + " exists");
   }
 
   int status() {

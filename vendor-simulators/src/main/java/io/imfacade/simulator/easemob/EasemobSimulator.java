@@ -34,9 +34,11 @@ import java.util.regex.Pattern;
  * A stateful simulator of the Easemob REST API family — Easemob under {@code /{org}/{app}} and
  * Shengwang (Agora Chat China) under {@code /app-id/{appId}} — as a WireMock extension.
  *
- * <p>It keeps users with their attributes, groups with per-member attributes, two-way contacts with
- * per-direction remarks, and one-way block lists, and answers the endpoints of seeds 000–002 with
- * their documented JSON, limits and error bodies. Every API request needs a valid {@code
+ * <p>It keeps users (accounts with passwords and user tokens) with their attributes, groups (with
+ * owner, members, settings and per-member attributes), two-way contacts with per-direction
+ * remarks, and one-way block lists, and answers the endpoints of seeds 000–002 and of the account
+ * and group pages (facts §11, §12) with their documented JSON, limits and error bodies. A user
+ * registered or a group created through the API is the one every other endpoint sees. Every API request needs a valid {@code
  * Authorization: Bearer} token; tokens come from {@code POST {prefix}/token} with the configured
  * client credentials, or from outside when {@link Builder#acceptToken} says so. Where the vendor's
  * docs are silent the simulator does not guess one answer: each such behaviour is an enum of
@@ -323,7 +325,51 @@ public final class EasemobSimulator implements ResponseDefinitionTransformerV2 {
     }
   }
 
+  /**
+   * Creates a group as {@code POST chatgroups} would (a private group, maxusers the documented
+   * default 200 or as many as it needs) and returns the id it issued.
+   *
+   * @throws IllegalArgumentException if a user does not exist
+   */
+  public String createGroup(String owner, Collection<String> members) {
+    List<String> list = List.copyOf(members);
+    String[] id = new String[1];
+    seeding(() -> id[0] = state.createGroup("group of " + owner, "", false,
+        Math.max(EasemobState.GROUP_DEFAULT_MAX_USERS, list.size() + 1), owner, list));
+    return id[0];
+  }
+
   // ---- inspection ----
+
+  /** Whether a user with this id (case-insensitive) is registered. */
+  public boolean hasUser(String userId) {
+    return state.hasUser(userId);
+  }
+
+  /** The password a user was registered or last set with; empty when unknown or none. */
+  public Optional<String> passwordOf(String userId) {
+    return state.password(userId);
+  }
+
+  /** The user a token of the token endpoint was issued to ({@code inherit} or password grant); empty otherwise. */
+  public Optional<String> userTokenOwner(String token) {
+    return state.userTokenOwner(token);
+  }
+
+  /** The ids of every group, seeded or created through the API, sorted. */
+  public List<String> groupIds() {
+    return state.groupIds();
+  }
+
+  /** Whether a group with this id exists. */
+  public boolean hasGroup(String groupId) {
+    return state.hasGroup(groupId);
+  }
+
+  /** A group's members (lower-case ids) in join order, the owner first; empty when there is no such group. */
+  public List<String> membersOf(String groupId) {
+    return state.membersOf(groupId);
+  }
 
   /** A user's attributes as stored; empty for an unknown user. */
   public Map<String, String> userMetadata(String userId) {

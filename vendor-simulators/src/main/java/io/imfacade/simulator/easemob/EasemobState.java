@@ -35,12 +35,25 @@ final class EasemobState {
   static final int REMARK_MAX_CHARS = 100;
   static final int ALL_CONTACTS_MAX = 3000;
   static final int BLOCKS_DEFAULT_MAX = 500;
+  static final int USER_BATCH_REGISTER_MAX = 60;
+  static final int USERNAME_MAX_BYTES = 64;
+  static final int PASSWORD_MAX_CHARS = 64;
+  static final int PASSWORD_CHANGE_MIN_CHARS = 6;
+  static final int GROUP_DEFAULT_MAX_USERS = 200;
+  static final int GROUP_NAME_MAX_CHARS = 128;
+  static final int GROUP_DESCRIPTION_MAX_CHARS = 512;
+  static final int GROUP_MEMBERS_BATCH_MAX = 60;
+  static final int CREATE_MEMBERS_2023_MAX = 100;
+  /** The first id issued to a group created through the API (Easemob ids are 15-digit numbers). */
+  static final long FIRST_GROUP_ID = 207_059_303_858_177L;
 
   /** A registered user. */
   static final class User {
     final String name;
     final String uuid;
     final long created;
+    /** The login password; null for a user seeded or registered without one. */
+    String password;
     final Map<String, String> metadata = new LinkedHashMap<>();
     /** Friend id to contact entry, in the order the contacts were added. */
     final Map<String, ContactEntry> contacts = new LinkedHashMap<>();
@@ -64,13 +77,41 @@ final class EasemobState {
     }
   }
 
-  /** A group: its owner and its members' attributes, owner included. */
+  /**
+   * A group: its settings, its owner, and its members' attributes in join order, owner first
+   * (the owner is a member).
+   */
   static final class Group {
+    final String id;
     final String owner;
+    final String name;
+    final String description;
+    final boolean isPublic;
+    final int maxUsers;
+    final long created;
     final Map<String, Map<String, String>> members = new LinkedHashMap<>();
+    /** When each member joined, epoch millis. */
+    final Map<String, Long> joined = new HashMap<>();
 
-    Group(String owner) {
+    Group(String id, String owner, String name, String description, boolean isPublic, int maxUsers, long created) {
+      this.id = id;
       this.owner = owner;
+      this.name = name;
+      this.description = description;
+      this.isPublic = isPublic;
+      this.maxUsers = maxUsers;
+      this.created = created;
+    }
+
+    void join(String user, long now) {
+      if (members.putIfAbsent(user, new LinkedHashMap<>()) == null) {
+        joined.put(user, now);
+      }
+    }
+
+    void leave(String user) {
+      members.remove(user);
+      joined.remove(user);
     }
   }
 
@@ -128,7 +169,11 @@ final class EasemobState {
    */
   private final Map<String, Map<String, String>> detachedMetadata = new HashMap<>();
   private final Map<String, Group> groups = new HashMap<>();
+  /** User tokens issued by the token endpoint: token to user. */
+  private final Map<String, String> userTokens = new HashMap<>();
   private long sequence;
+  /** Never reset, so that no id is issued twice in a simulator's life. */
+  private long nextGroupId = FIRST_GROUP_ID;
 
   EasemobState(Clock clock, int contactsMax, int blockListMax, Answers answers) {
     this.clock = clock;
@@ -150,6 +195,7 @@ final class EasemobState {
     users.clear();
     detachedMetadata.clear();
     groups.clear();
+    userTokens.clear();
   }
 
   // ---- seeding (simulator API) ----
@@ -184,10 +230,13 @@ final class EasemobState {
     for (String member : members) {
       memberIds.add(seededUser(member).name);
     }
-    Group group = new Group(ownerId);
-    group.members.put(ownerId, new LinkedHashMap<>());
+    long now = clock.millis();
+    // A seeded group is as big as it needs to be, at least the documented default of maxusers.
+    Group group = new Group(groupId, ownerId, "group " + groupId, "", false,
+        Math.max(GROUP_DEFAULT_MAX_USERS, memberIds.size() + 1), now);
+    group.join(ownerId, now);
     for (String member : memberIds) {
-      group.members.putIfAbsent(member, new LinkedHashMap<>());
+      group.join(member, now);
     }
     groups.put(groupId, group);
   }
@@ -198,8 +247,9 @@ final class EasemobState {
     for (String member : members) {
       ids.add(seededUser(member).name);
     }
+    long now = clock.millis();
     for (String id : ids) {
-      group.members.putIfAbsent(id, new LinkedHashMap<>());
+      group.join(id, now);
     }
   }
 
@@ -210,7 +260,7 @@ final class EasemobState {
       if (id.equals(group.owner)) {
         throw new IllegalArgumentException("the owner " + id + " cannot leave group " + groupId);
       }
-      group.members.remove(id);
+      group.leave(id);
     }
   }
 
@@ -727,6 +777,427 @@ final class EasemobState {
     }
     o.blocks.remove(t.name);
     return new UserView(t);
+  }
+
+  // ---- accounts (facts §11) ----
+
+  /** One user of a registration request, as sent. */
+  static final class NewUser {
+    final String name;
+    final String password;
+
+    NewUser(String name, String password) {
+      this.name = name;
+      this.password = password;
+    }
+  }
+
+  /** The outcome of a registration: the users created, and those that failed alone with the reason. */
+  static final class Registration {
+    final List<UserView> created = new ArrayList<>();
+    final Map<String, String> failedAlone = new LinkedHashMap<>();
+  }
+
+  /**
+   * Registers users as {@code POST users} does. A body that is one object is a single registration
+   * (an existing user: the documented 400); an array is a batch, whose existing users are answered
+   * as {@link Undocumented.RegisterExistingUser} says. Nothing is registered when the request is
+   * refused.
+   *
+   * @param passwordRequired whether a user without password is refused (always on Easemob)
+   */
+  synchronized Registration register(List<NewUser> request, boolean array, boolean passwordRequired) {
+    if (request.size() > USER_BATCH_REGISTER_MAX) {
+      throw EasemobError.illegalArgument("Request body array size[" + request.size()
+          + "] had almost reached or been greater than the upper range value[" + USER_BATCH_REGISTER_MAX + "]");
+    }
+    Map<String, NewUser> byName = new LinkedHashMap<>();
+    for (NewUser u : request) {
+      checkUsername(u.name);
+      if (u.password == null && passwordRequired) {
+        throw EasemobError.illegalArgument("password or pin must provided");
+      }
+      if (u.password != null && (u.password.isEmpty() || u.password.length() > PASSWORD_MAX_CHARS)) {
+        // The limit is documented ("不可超过 64 个字符"), its error is not: the simulator's text.
+        throw EasemobError.illegalArgument("password must be 1 to " + PASSWORD_MAX_CHARS + " characters");
+      }
+      String name = normalize(u.name);
+      NewUser previous = byName.putIfAbsent(name, u);
+      if (previous != null && !java.util.Objects.equals(previous.password, u.password)) {
+        throw new EasemobError(400, EasemobError.DUPLICATE,
+            "org.apache.usergrid.persistence.exceptions.DuplicateUniquePropertyExistsException",
+            "the same user " + name + " has a different password, the passwords are " + previous.password + ","
+                + u.password);
+      }
+    }
+    List<String> existing = new ArrayList<>();
+    for (String name : byName.keySet()) {
+      if (users.containsKey(name)) {
+        existing.add(name);
+      }
+    }
+    if (!existing.isEmpty() && (!array || answers.get(Undocumented.RegisterExistingUser.class)
+        == Undocumented.RegisterExistingUser.WHOLE_BATCH_400)) {
+      throw EasemobError.duplicateUser(existing.get(0));
+    }
+    Registration outcome = new Registration();
+    long now = clock.millis();
+    byName.forEach((name, u) -> {
+      if (users.containsKey(name)) {
+        outcome.failedAlone.put(name, "the " + name + " already exists");
+        return;
+      }
+      User user = new User(name, now);
+      user.password = u.password;
+      Map<String, String> stored = detachedMetadata.remove(name);
+      if (stored != null) {
+        user.metadata.putAll(stored); // the store is keyed by name
+      }
+      users.put(name, user);
+      outcome.created.add(new UserView(user));
+    });
+    return outcome;
+  }
+
+  /** The documented username rule: 1–64 bytes of {@code a-z A-Z 0-9 _ - .} (facts §7). */
+  static void checkUsername(String name) {
+    if (name == null || name.isEmpty() || !name.matches("[A-Za-z0-9_.-]+")) {
+      throw EasemobError.illegalArgument("username [" + name + "] is not legal");
+    }
+    if (name.getBytes(StandardCharsets.UTF_8).length > USERNAME_MAX_BYTES) {
+      throw EasemobError.illegalArgument("USERNAME_TOO_LONG");
+    }
+  }
+
+  /**
+   * Deletes a user with what the vendor deletes with it (facts §11): attributes, contacts (both
+   * ways), block lists, memberships, the groups it owns, its tokens. An unknown user is answered
+   * as {@link Undocumented.DeleteUnknownUser} says.
+   */
+  synchronized UserView deleteUser(String id, String appKey) {
+    User user = users.get(normalize(id));
+    if (user == null) {
+      if (answers.get(Undocumented.DeleteUnknownUser.class) == Undocumented.DeleteUnknownUser.MANAGEMENT_400) {
+        throw new EasemobError(400, EasemobError.MANAGEMENT, "com.easemob.management.exception.ManagementException",
+            "User with id null does not exist in app " + appKey);
+      }
+      throw EasemobError.userNotFound();
+    }
+    UserView view = new UserView(user);
+    users.remove(user.name);
+    for (User other : users.values()) {
+      other.contacts.remove(user.name);
+      other.blocks.remove(user.name);
+    }
+    groups.values().removeIf(g -> g.owner.equals(user.name));
+    groups.values().forEach(g -> g.leave(user.name));
+    userTokens.values().removeIf(user.name::equals);
+    return view;
+  }
+
+  /** {@code PUT users/{u}/password}: unknown user 404 {@code entity_not_found} (facts §11). */
+  synchronized void setPassword(String id, String password) {
+    User user = users.get(normalize(id));
+    if (user == null) {
+      throw new EasemobError(404, EasemobError.ENTITY_NOT_FOUND,
+          "org.apache.usergrid.persistence.exceptions.EntityNotFoundException", "User null not found");
+    }
+    // "密码长度至少为 6 个字符" (password page), at most 64 (registration page); the texts are the simulator's.
+    if (password.length() < PASSWORD_CHANGE_MIN_CHARS || password.length() > PASSWORD_MAX_CHARS) {
+      throw EasemobError.illegalArgument("newpassword must be " + PASSWORD_CHANGE_MIN_CHARS + " to "
+          + PASSWORD_MAX_CHARS + " characters");
+    }
+    user.password = password;
+    userTokens.values().removeIf(user.name::equals); // "old password and user tokens become invalid"
+  }
+
+  /** The user a user token was issued to; empty when unknown or revoked. */
+  synchronized Optional<String> userTokenOwner(String token) {
+    return Optional.ofNullable(userTokens.get(token));
+  }
+
+  /** The stored password of a user; empty when the user is unknown or has none. */
+  synchronized Optional<String> password(String id) {
+    User user = users.get(normalize(id));
+    return user == null ? Optional.empty() : Optional.ofNullable(user.password);
+  }
+
+  /**
+   * A user token ({@code POST token}): by user id ({@code inherit}) or by password. Unknown user:
+   * 404 {@code invalid_grant} "user not found"; wrong password: 400 "invalid password" (facts §11).
+   */
+  synchronized UserView issueUserToken(String id, String password, boolean byPassword, String token) {
+    User user = users.get(normalize(id));
+    if (user == null) {
+      throw new EasemobError(404, EasemobError.INVALID_GRANT, "EasemobSecurityException", "user not found");
+    }
+    if (byPassword && (user.password == null || !user.password.equals(password))) {
+      throw new EasemobError(400, EasemobError.INVALID_GRANT, "EasemobSecurityException", "invalid password");
+    }
+    userTokens.put(token, user.name);
+    return new UserView(user);
+  }
+
+  // ---- groups (facts §12) ----
+
+  /**
+   * Creates a group as {@code POST chatgroups} does; returns the issued id. Unknown owner or member:
+   * 404 "username X doesn't exist!"; more members than {@code maxusers} allows: 403 {@code
+   * exceed_limit} (both documented).
+   */
+  synchronized String createGroup(String name, String description, boolean isPublic, int maxUsers, String owner,
+      List<String> members) {
+    if (members.size() > CREATE_MEMBERS_2023_MAX && answers.get(Undocumented.CreateGroupMembers.class)
+        == Undocumented.CreateGroupMembers.AT_MOST_100) {
+      throw EasemobError.invalidParameter("members size must be between 1 and " + CREATE_MEMBERS_2023_MAX);
+    }
+    User o = users.get(normalize(owner));
+    if (o == null) {
+      throw EasemobError.usernameNotFound(owner);
+    }
+    List<String> ids = new ArrayList<>();
+    for (String member : members) {
+      User m = users.get(normalize(member));
+      if (m == null) {
+        throw EasemobError.usernameNotFound(member);
+      }
+      if (!m.name.equals(o.name) && !ids.contains(m.name)) {
+        ids.add(m.name);
+      }
+    }
+    if (ids.size() + 1 > maxUsers) {
+      throw EasemobError.exceedLimit("members size is greater than max user size !");
+    }
+    String id;
+    do {
+      id = Long.toString(nextGroupId++);
+    } while (groups.containsKey(id));
+    long now = clock.millis();
+    Group group = new Group(id, o.name, name, description, isPublic, maxUsers, now);
+    group.join(o.name, now);
+    ids.forEach(m -> group.join(m, now));
+    groups.put(id, group);
+    return id;
+  }
+
+  /** The group, or the documented 404 of the group endpoints. */
+  private Group apiGroup(String groupId) {
+    Group group = groups.get(groupId);
+    if (group == null) {
+      throw EasemobError.groupIdNotFound(groupId);
+    }
+    return group;
+  }
+
+  /** The group's details as {@code GET chatgroups/{g}} lists them (facts §12). */
+  synchronized Map<String, Object> groupDetails(String groupId) {
+    Group g = apiGroup(groupId);
+    Map<String, Object> d = new LinkedHashMap<>();
+    d.put("id", g.id);
+    d.put("name", g.name);
+    d.put("avatar", "");
+    d.put("description", g.description);
+    d.put("membersonly", false);
+    d.put("allowinvites", false);
+    d.put("maxusers", g.maxUsers);
+    d.put("owner", g.owner);
+    d.put("created", g.created);
+    d.put("custom", "");
+    d.put("mute", false);
+    d.put("affiliations_count", g.members.size());
+    d.put("disabled", false);
+    // As the doc's example: the members, then the owner.
+    List<Object> affiliations = new ArrayList<>();
+    for (String member : g.members.keySet()) {
+      if (!member.equals(g.owner)) {
+        affiliations.add(Map.of("member", member));
+      }
+    }
+    affiliations.add(Map.of("owner", g.owner));
+    d.put("affiliations", affiliations);
+    d.put("public", g.isPublic);
+    return d;
+  }
+
+  /**
+   * Adds members as {@code POST chatgroups/{g}/users} does; returns {@code newmembers}. Over 60 or
+   * over {@code maxusers}: 403 {@code exceed_limit} "members size is greater than max user size !";
+   * all members already: 403 {@code forbidden_op} (documented); unknown users and some members:
+   * {@link Undocumented.AddUnknownMember}, {@link Undocumented.AddExistingMember}.
+   */
+  synchronized List<String> addMembers(String groupId, List<String> usernames) {
+    Group g = apiGroup(groupId);
+    if (usernames.size() > GROUP_MEMBERS_BATCH_MAX) {
+      throw EasemobError.exceedLimit("members size is greater than max user size !");
+    }
+    List<String> ids = new ArrayList<>();
+    for (String u : usernames) {
+      if (!ids.contains(normalize(u))) {
+        ids.add(normalize(u));
+      }
+    }
+    List<String> known = new ArrayList<>();
+    for (String id : ids) {
+      if (users.containsKey(id)) {
+        known.add(id);
+      } else {
+        switch (answers.get(Undocumented.AddUnknownMember.class)) {
+          case REFUSED_400:
+            throw EasemobError.illegalArgument("group member " + id + " doesn't exist");
+          case SKIPPED_200:
+            break;
+          default:
+            throw EasemobError.usernameNotFound(id);
+        }
+      }
+    }
+    List<String> fresh = new ArrayList<>();
+    List<String> already = new ArrayList<>();
+    for (String id : known) {
+      (g.members.containsKey(id) ? already : fresh).add(id);
+    }
+    if (fresh.isEmpty() && !already.isEmpty()) {
+      throw alreadyInGroup(already.get(0), g.id);
+    }
+    Undocumented.AddExistingMember some = answers.get(Undocumented.AddExistingMember.class);
+    if (!already.isEmpty() && some == Undocumented.AddExistingMember.REFUSED_403) {
+      throw alreadyInGroup(already.get(0), g.id);
+    }
+    if (g.members.size() + fresh.size() > g.maxUsers) {
+      throw EasemobError.exceedLimit("members size is greater than max user size !");
+    }
+    long now = clock.millis();
+    fresh.forEach(id -> g.join(id, now));
+    List<String> listed = new ArrayList<>(fresh);
+    if (some == Undocumented.AddExistingMember.LISTED_200) {
+      listed.addAll(already);
+    }
+    Collections.reverse(listed); // the doc's example lists them in reverse: order means nothing
+    return listed;
+  }
+
+  /** {@code POST chatgroups/{g}/users/{u}}: one member; already one is the documented 403. */
+  synchronized void addMember(String groupId, String user) {
+    Group g = apiGroup(groupId);
+    User u = users.get(normalize(user));
+    if (u == null) {
+      throw EasemobError.usernameNotFound(user);
+    }
+    if (g.members.containsKey(u.name)) {
+      throw alreadyInGroup(u.name, g.id);
+    }
+    if (g.members.size() + 1 > g.maxUsers) {
+      throw EasemobError.exceedLimit("members size is greater than max user size !");
+    }
+    g.join(u.name, clock.millis());
+  }
+
+  private static EasemobError alreadyInGroup(String user, String groupId) {
+    return EasemobError.forbiddenOp("can not join this group, reason:user: " + user + " already in group: " + groupId + "\n");
+  }
+
+  /** One entry of a removal answer: the user and, when not removed, the reason. */
+  static final class Removal {
+    final String user;
+    final String reason;
+
+    Removal(String user, String reason) {
+      this.user = user;
+      this.reason = reason;
+    }
+  }
+
+  /**
+   * Removes members as {@code DELETE chatgroups/{g}/users/{...}} does. One user: the owner or a
+   * non-member is the documented 403. Several: more than 60 is the documented 400; no member among
+   * them the documented 403; otherwise one entry per user (unknown: "user X doesn't exist.", as
+   * documented; non-members and the owner as {@link Undocumented.RemoveNonMember} and {@link
+   * Undocumented.RemoveOwnerInBatch} say).
+   */
+  synchronized List<Removal> removeMembers(String groupId, List<String> requested) {
+    Group g = apiGroup(groupId);
+    if (requested.size() > GROUP_MEMBERS_BATCH_MAX) {
+      throw EasemobError.invalidParameter("kickMember: kickMembers number more than maxSize : " + GROUP_MEMBERS_BATCH_MAX);
+    }
+    List<String> ids = new ArrayList<>();
+    requested.forEach(r -> ids.add(normalize(r)));
+    boolean owner = ids.contains(g.owner);
+    boolean anyMember = ids.stream().anyMatch(id -> !id.equals(g.owner) && g.members.containsKey(id));
+    if (ids.size() == 1 && owner) {
+      throw EasemobError.forbiddenOp("forbidden operation on group owner!");
+    }
+    if (!anyMember && !owner) {
+      throw EasemobError.forbiddenOp("users [" + String.join(", ", ids) + "] are not members of this group!");
+    }
+    if (owner && answers.get(Undocumented.RemoveOwnerInBatch.class) == Undocumented.RemoveOwnerInBatch.REFUSED_403) {
+      throw EasemobError.forbiddenOp("forbidden operation on group owner!");
+    }
+    boolean leaveOut = answers.get(Undocumented.RemoveNonMember.class) == Undocumented.RemoveNonMember.LEFT_OUT;
+    List<Removal> results = new ArrayList<>();
+    for (String id : ids) {
+      if (id.equals(g.owner)) {
+        results.add(new Removal(id, "forbidden operation on group owner!"));
+      } else if (!users.containsKey(id)) {
+        results.add(new Removal(id, "user " + id + " doesn't exist."));
+      } else if (!g.members.containsKey(id)) {
+        if (!leaveOut) {
+          results.add(new Removal(id, "user " + id + " is not a member of this group."));
+        }
+      } else {
+        g.leave(id);
+        results.add(new Removal(id, null));
+      }
+    }
+    return results;
+  }
+
+  /**
+   * One page of {@code GET chatgroups/{g}/users}: (role, user, joined) in join order, the owner
+   * first; pages count from 1. A missing group is this endpoint's own documented 404.
+   */
+  synchronized List<Object[]> memberPage(String groupId, int pageNumber, int pageSize) {
+    Group g = groups.get(groupId);
+    if (g == null) {
+      throw EasemobError.memberListGroupNotFound(groupId);
+    }
+    List<Object[]> all = new ArrayList<>();
+    for (String member : g.members.keySet()) {
+      all.add(new Object[] {member.equals(g.owner) ? "owner" : "member", member, g.joined.get(member)});
+    }
+    long from = (long) (pageNumber - 1) * pageSize;
+    if (from >= all.size()) {
+      return new ArrayList<>();
+    }
+    return new ArrayList<>(all.subList((int) from, (int) Math.min(all.size(), from + pageSize)));
+  }
+
+  /** {@code DELETE chatgroups/{g}}: the group and its members' attributes. */
+  synchronized void deleteGroup(String groupId) {
+    apiGroup(groupId);
+    groups.remove(groupId);
+  }
+
+  /** The group's members in join order, the owner first; empty when there is no such group. */
+  synchronized List<String> membersOf(String groupId) {
+    Group g = groups.get(groupId);
+    return g == null ? Collections.emptyList() : List.copyOf(g.members.keySet());
+  }
+
+  /** Every group id, sorted. */
+  synchronized List<String> groupIds() {
+    List<String> ids = new ArrayList<>(groups.keySet());
+    Collections.sort(ids);
+    return ids;
+  }
+
+  /** Whether the group exists. */
+  synchronized boolean hasGroup(String groupId) {
+    return groups.containsKey(groupId);
+  }
+
+  /** Whether the user exists. */
+  synchronized boolean hasUser(String userId) {
+    return users.containsKey(normalize(userId));
   }
 
   // ---- paging ----

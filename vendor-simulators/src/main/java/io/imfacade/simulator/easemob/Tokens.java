@@ -51,6 +51,16 @@ final class Tokens {
     return token;
   }
 
+  /**
+   * A fresh user token value: shaped like an app token, but never accepted as one (a user token
+   * does not authorise the REST API, facts §11: 401 {@code auth_bad_access_token}).
+   */
+  String userToken() {
+    byte[] bytes = new byte[48];
+    random.nextBytes(bytes);
+    return "YWMt" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+  }
+
   Verdict check(String token) {
     if (token == null || token.isEmpty()) {
       return Verdict.INVALID;

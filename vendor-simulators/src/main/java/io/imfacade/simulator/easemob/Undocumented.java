@@ -27,7 +27,9 @@ public final class Undocumented {
         BlockPageLastCursor.class, RemarkLength.class, EmptyRemark.class, EmptyProperties.class,
         UnknownBatchTarget.class, UnknownUserAttributesWrite.class, UnknownUserAttributesRead.class,
         UserAttributeFieldLimits.class, BatchOutcomeKeys.class, FailedEntryFields.class,
-        NotInGroupNames.class, NonMemberInBatchRead.class);
+        NotInGroupNames.class, NonMemberInBatchRead.class, RegisterExistingUser.class,
+        RegisterWithoutPassword.class, DeleteUnknownUser.class, CreateGroupMembers.class, AddUnknownMember.class,
+        AddExistingMember.class, RemoveNonMember.class, RemoveOwnerInBatch.class);
   }
 
   /** {@code POST users/{o}/contacts/users/{f}} when the two are contacts already. */
@@ -233,5 +235,103 @@ public final class Undocumented {
     NOT_IN_GROUP_400,
     /** 404 {@code MetadataException} "user not in group", as the single read. */
     USER_NOT_IN_GROUP_404
+  }
+
+  // ---- accounts (facts §11) ----
+
+  /**
+   * {@code POST users} with an array naming a user who exists already. The sources disagree: the
+   * current pages fail that user alone, the 2023 error page refuses the whole batch.
+   */
+  public enum RegisterExistingUser {
+    /**
+     * 200: the others are registered, the existing user is listed in {@code data} as {@code
+     * {"username","registerUserFailReason":"the X already exists"}} (current Easemob and Shengwang
+     * pages).
+     */
+    FAILS_ALONE_200,
+    /**
+     * 400 {@code duplicate_unique_property_exists} "Application null Entity user requires that
+     * property named username be unique, value of X exists"; nobody of the request is registered
+     * (2023 error page).
+     */
+    WHOLE_BATCH_400
+  }
+
+  /**
+   * {@code POST users} without a {@code password} under {@code /app-id/{appId}}: Shengwang's body
+   * table lists only {@code username}, its error table still has "password or pin must provided".
+   * (Under {@code /{org}/{app}} the password is documented as required: always refused.)
+   */
+  public enum RegisterWithoutPassword {
+    /** Registered without a password, as the Shengwang body table and example show. */
+    ACCEPTED,
+    /** 400 {@code illegal_argument} "password or pin must provided", nobody registered. */
+    REFUSED_400
+  }
+
+  /** {@code DELETE users/{u}} of a user who does not exist: the page lists two answers. */
+  public enum DeleteUnknownUser {
+    /** 404 {@code service_resource_not_found} "Service resource not found". */
+    NOT_FOUND_404,
+    /** 400 {@code management} "User with id null does not exist in app {org}#{app}". */
+    MANAGEMENT_400
+  }
+
+  // ---- groups (facts §12) ----
+
+  /** How many {@code members} {@code POST chatgroups} takes. */
+  public enum CreateGroupMembers {
+    /** Up to {@code maxusers} with the owner (the current pages). */
+    UP_TO_MAXUSERS,
+    /**
+     * At most 100 (the 2023 page: "1–100"); more is 400 {@code invalid_parameter}. (The 2023 page's
+     * minimum of one member is not simulated: a group of its owner alone is created.)
+     */
+    AT_MOST_100
+  }
+
+  /** {@code POST chatgroups/{g}/users} naming a user who does not exist. */
+  public enum AddUnknownMember {
+    /** 404 {@code resource_not_found} "username X doesn't exist!"; nobody added (the current pages). */
+    REFUSED_404,
+    /** 400 {@code illegal_argument} "group member X doesn't exist"; nobody added (the 2023 error page). */
+    REFUSED_400,
+    /** 200; the others are added and {@code newmembers} lists only them. */
+    SKIPPED_200
+  }
+
+  /**
+   * {@code POST chatgroups/{g}/users} naming members and non-members. (All members already: 403
+   * {@code forbidden_op} "can not join this group, reason:user: X already in group: G", documented,
+   * in every mode.)
+   */
+  public enum AddExistingMember {
+    /** 200; the others are added, {@code newmembers} lists only them (implied by the docs). */
+    LEFT_OUT_200,
+    /** 200; the others are added, {@code newmembers} lists the members too. */
+    LISTED_200,
+    /** 403 {@code forbidden_op} "can not join this group, ..."; nobody added. */
+    REFUSED_403
+  }
+
+  /**
+   * {@code DELETE chatgroups/{g}/users/{a,b}} naming existing users who are not members, next to
+   * members. (An unknown user is documented: {@code result:false}, "user X doesn't exist."; no
+   * member at all: 403 "users [...] are not members of this group!".)
+   */
+  public enum RemoveNonMember {
+    /** {@code {"result":false,"reason":"user X is not a member of this group."}}. */
+    RESULT_FALSE,
+    /** Left out of {@code data}. */
+    LEFT_OUT
+  }
+
+  /** {@code DELETE chatgroups/{g}/users/{a,b}} naming the owner among members. */
+  public enum RemoveOwnerInBatch {
+    /** 403 {@code forbidden_op} "forbidden operation on group owner!"; nobody removed. */
+    REFUSED_403,
+    /** The others are removed; the owner's entry is {@code result:false} with that reason. */
+    RESULT_FALSE
   }
 }

@@ -13,7 +13,9 @@ package io.imfacade.simulator.netease;
  * <table>
  *   <caption>what each mode answers</caption>
  *   <tr><th>case</th><th>{@link #MIXED}</th><th>{@link #NOT_FOUND_404}</th><th>{@link #PARAMETER_414}</th></tr>
- *   <tr><td>unknown account on a write or list read</td><td>404 {@code accid not exist: x}</td>
+ *   <tr><td>unknown account on a write or list read ({@code user/update}, {@code refreshToken},
+ *       the {@code owner} or {@code members} of {@code team/create} and {@code team/add} included)</td>
+ *       <td>404 {@code accid not exist: x}</td>
  *       <td>404 {@code accid not exist: x}</td><td>414 {@code <param> not exists: x}</td></tr>
  *   <tr><td>unknown account in {@code getUinfos}</td><td>left out</td>
  *       <td>an item {@code {"accid":x,"gender":0,"valid":false,"mute":false}}</td>
@@ -28,7 +30,8 @@ package io.imfacade.simulator.netease;
  *
  * <p>The {@code desc} texts are the simulator's: NetEase publishes none for these cases. The 414
  * form follows the one observed answer of that kind, {@code "from accid not exists"} (a support
- * case about another endpoint).
+ * case about another endpoint). Teams are answered by {@link TeamAnswers}, a duplicate
+ * registration by {@link DuplicateAccountAnswers}.
  */
 public enum AbsentAnswers {
   /** 404 for unknown accounts, 403 for the alias of a non-friend, 200 for removing what is not there (the default). */

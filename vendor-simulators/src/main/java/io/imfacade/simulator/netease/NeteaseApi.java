@@ -24,7 +24,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The NetEase v1 endpoints: CheckSum authentication, the per-endpoint rate limit with its 10-second
  * block, routing, and one handler per endpoint turning a form into the documented JSON (seed 003,
- * reference §3).
+ * reference §3; accounts and teams: netease-facts §5, §6).
  */
 final class NeteaseApi {
 
@@ -32,6 +32,14 @@ final class NeteaseApi {
   static final long BLOCK_MILLIS = 10_000;
   static final int NONCE_MAX_CHARS = 128;
   static final int GET_UINFOS_MAX = 200;
+  /** {@code members} of {@code team/add} and {@code team/kick}: "一次最多拉200个成员" (netease-facts §6). */
+  static final int TEAM_MEMBERS_PER_CALL = 200;
+  /** {@code team/create}: {@code tname} 64, {@code msg} 150, {@code intro} 512, {@code announcement}, {@code custom}, {@code icon} 1024 字符 (§6). */
+  static final int TNAME_MAX_CHARS = 64;
+  static final int TEAM_MSG_MAX_CHARS = 150;
+  static final int INTRO_MAX_CHARS = 512;
+  static final int TEAM_TEXT_MAX_CHARS = 1024;
+  static final int ATTACH_MAX_CHARS = 512;
 
   /** The card field limits: characters, except {@code icon} in bytes (seed 003). */
   private static final Map<String, Integer> CARD_LIMITS = Map.of(
@@ -69,6 +77,13 @@ final class NeteaseApi {
     this.clock = config.clock;
     this.rateLimited = rateLimited;
     router
+        .route("POST", "user/create.action", this::userCreate)
+        .route("POST", "user/update.action", this::userUpdate)
+        .route("POST", "user/refreshToken.action", this::refreshToken)
+        .route("POST", "team/create.action", this::teamCreate)
+        .route("POST", "team/add.action", this::teamAdd)
+        .route("POST", "team/kick.action", this::teamKick)
+        .route("POST", "team/remove.action", this::teamRemove)
         .route("POST", "user/getUinfos.action", this::getUinfos)
         .route("POST", "user/userOnlineStatus.action", this::userOnlineStatus)
         .route("POST", "user/updateUinfo.action", this::updateUinfo)
@@ -218,6 +233,217 @@ final class NeteaseApi {
     return new NeteaseError(NeteaseError.RATE_LIMITED, "api frequency out of limit: blocked for 10 seconds");
   }
 
+  // ---- accounts (netease-facts §5) ----
+
+  /**
+   * {@code user/create.action}: {@code accid} (at most 32 of letters, digits, {@code _ @ . -};
+   * lower-cased), {@code token} (optional, at most 128 characters; generated when absent), the card
+   * fields of {@code updateUinfo} with its limits, {@code props} (deprecated, accepted and
+   * ignored). Answer {@code {"code":200,"info":{"token","accid","name"}}}, the form of the observed
+   * answers ({@code "name":""} when none was given). An existing accid: the {@link
+   * DuplicateAccountAnswers} answer.
+   */
+  private Map<String, Object> userCreate(Map<String, String> form, long now) {
+    String accid = required(form, "accid");
+    if (!NeteaseState.ACCID.matcher(accid).matches()) {
+      throw NeteaseError.parameter("accid must be 1 to " + NeteaseState.ACCID_MAX_CHARS
+          + " letters, digits, _, @, . or -: " + accid);
+    }
+    String token = token(form, false);
+    maxChars(form, "props", TEAM_TEXT_MAX_CHARS);
+    Map<String, String> card = cardFields(form);
+    Integer gender = gender(form);
+    NeteaseState.User user = state.createAccount(accid, token, card, gender);
+    Map<String, Object> info = new LinkedHashMap<>();
+    info.put("token", user.token);
+    info.put("accid", user.accid);
+    info.put("name", user.card.getOrDefault("name", ""));
+    return Map.of("info", info);
+  }
+
+  /** {@code user/update.action}: {@code accid}, {@code token} (at most 128 characters), {@code props} (ignored). */
+  private Map<String, Object> userUpdate(Map<String, String> form, long now) {
+    String accid = accid(form, "accid");
+    maxChars(form, "props", TEAM_TEXT_MAX_CHARS);
+    String token = token(form, false);
+    if (token == null) {
+      state.requireAccount(accid); // nothing to change; an unknown account is still answered as such
+    } else {
+      state.setToken(accid, token);
+    }
+    return Map.of();
+  }
+
+  /** {@code user/refreshToken.action}: {@code accid} → {@code {"code":200,"info":{"token","accid"}}}. */
+  private Map<String, Object> refreshToken(Map<String, String> form, long now) {
+    NeteaseState.User user = state.refreshToken(accid(form, "accid"));
+    Map<String, Object> info = new LinkedHashMap<>();
+    info.put("token", user.token);
+    info.put("accid", user.accid);
+    return Map.of("info", info);
+  }
+
+  /** The {@code token} parameter: at most 128 characters; null when absent. */
+  private static String token(Map<String, String> form, boolean required) {
+    String token = required ? required(form, "token") : form.get("token");
+    if (token != null && token.isEmpty()) {
+      throw NeteaseError.parameter("token must not be empty");
+    }
+    if (token != null && token.length() > NeteaseState.TOKEN_MAX_CHARS) {
+      throw NeteaseError.parameter("token is longer than " + NeteaseState.TOKEN_MAX_CHARS + " characters");
+    }
+    return token;
+  }
+
+  // ---- teams (netease-facts §6) ----
+
+  /**
+   * {@code team/create.action}: {@code tname} (required, 64), {@code owner} (required), {@code
+   * members} (a JSON array; the official SDK leaves it out when empty, so absent is no one), {@code
+   * msg} (required, 150), {@code magree} (required, 0 or 1), {@code joinmode} (required, 0, 1 or
+   * 2), optional {@code intro} (512), {@code announcement}, {@code custom}, {@code icon} (1024),
+   * {@code beinvitemode}, {@code invitemode}, {@code uptinfomode}, {@code upcustommode} (0 or 1),
+   * {@code teamMemberLimit} (2 to the app's largest team, default that). {@code magree=1}
+   * (invitations to accept) is not simulated. Answer {@code {"code":200,"tid":"…"}} plus {@code
+   * "faccid":{"accid":[…],"msg":"…"}} when some members could not join.
+   */
+  private Map<String, Object> teamCreate(Map<String, String> form, long now) {
+    String tname = required(form, "tname");
+    maxChars(form, "tname", TNAME_MAX_CHARS);
+    String owner = accid(form, "owner");
+    String rawMembers = form.get("members");
+    List<String> members = rawMembers == null ? List.of() : jsonStringArray(rawMembers, "members");
+    required(form, "msg");
+    maxChars(form, "msg", TEAM_MSG_MAX_CHARS);
+    int magree = choice(form, "magree", true, 0, 1);
+    if (magree == 1) {
+      throw NeteaseError.parameter("magree=1 (members must accept an invitation) is not simulated: use 0");
+    }
+    choice(form, "joinmode", true, 0, 1, 2);
+    for (String mode : List.of("beinvitemode", "invitemode", "uptinfomode", "upcustommode")) {
+      choice(form, mode, false, 0, 1);
+    }
+    String intro = form.getOrDefault("intro", "");
+    maxChars(form, "intro", INTRO_MAX_CHARS);
+    for (String text : List.of("announcement", "custom", "icon")) {
+      maxChars(form, text, TEAM_TEXT_MAX_CHARS);
+    }
+    int maxusers = config.teamSizeMax;
+    String limit = form.get("teamMemberLimit");
+    if (limit != null) {
+      try {
+        maxusers = Integer.parseInt(limit);
+      } catch (NumberFormatException e) {
+        maxusers = -1;
+      }
+      if (maxusers < 2 || maxusers > config.teamSizeMax) {
+        throw NeteaseError.parameter("teamMemberLimit must be 2 to " + config.teamSizeMax + ": " + limit);
+      }
+    }
+    NeteaseState.Joined joined = state.createTeamByApi(tname, owner, members, intro, maxusers);
+    Map<String, Object> answer = new LinkedHashMap<>();
+    answer.put("tid", joined.tid());
+    putFailed(answer, joined.failed());
+    return answer;
+  }
+
+  /**
+   * {@code team/add.action}: {@code tid}, {@code owner} (the operator: the owner), {@code members}
+   * (a JSON array, at most 200), {@code magree} (required; 1 not simulated), {@code msg} (required,
+   * 150), {@code attach} (512). Answer {@code {"code":200}} plus {@code faccid} when some could not
+   * join.
+   */
+  private Map<String, Object> teamAdd(Map<String, String> form, long now) {
+    String tid = tid(form);
+    String owner = accid(form, "owner");
+    List<String> members = teamMembers(form, "members");
+    int magree = choice(form, "magree", true, 0, 1);
+    if (magree == 1) {
+      throw NeteaseError.parameter("magree=1 (members must accept an invitation) is not simulated: use 0");
+    }
+    required(form, "msg");
+    maxChars(form, "msg", TEAM_MSG_MAX_CHARS);
+    maxChars(form, "attach", ATTACH_MAX_CHARS);
+    NeteaseState.Joined joined = state.addTeamMembersByApi(tid, owner, members);
+    Map<String, Object> answer = new LinkedHashMap<>();
+    putFailed(answer, joined.failed());
+    return answer;
+  }
+
+  /**
+   * {@code team/kick.action}: {@code tid}, {@code owner} (the operator), {@code member} (one
+   * accid) or {@code members} (a JSON array, at most 200; {@code member} wins when both are given,
+   * as the old doc says), {@code attach} (512). Answer {@code {"code":200}}.
+   */
+  private Map<String, Object> teamKick(Map<String, String> form, long now) {
+    String tid = tid(form);
+    String owner = accid(form, "owner");
+    String single = form.get("member");
+    List<String> members = single != null && !single.isEmpty() ? List.of(single) : teamMembers(form, "members");
+    maxChars(form, "attach", ATTACH_MAX_CHARS);
+    state.kickByApi(tid, owner, members);
+    return Map.of();
+  }
+
+  /** {@code team/remove.action}: {@code tid}, {@code owner} (must be the owner), {@code attach}. Answer {@code {"code":200}}. */
+  private Map<String, Object> teamRemove(Map<String, String> form, long now) {
+    String tid = tid(form);
+    String owner = accid(form, "owner");
+    maxChars(form, "attach", ATTACH_MAX_CHARS);
+    state.dismiss(tid, owner);
+    return Map.of();
+  }
+
+  private static void putFailed(Map<String, Object> answer, List<String> failed) {
+    if (!failed.isEmpty()) {
+      Map<String, Object> faccid = new LinkedHashMap<>();
+      faccid.put("accid", failed);
+      faccid.put("msg", "these users have joined the most teams they may join");
+      answer.put("faccid", faccid);
+    }
+  }
+
+  private static String tid(Map<String, String> form) {
+    String tid = required(form, "tid");
+    if (!tid.matches("[0-9]{1,18}")) {
+      throw NeteaseError.parameter("tid must be a number: " + tid);
+    }
+    return tid;
+  }
+
+  /** A required JSON array of 1 to 200 accids. */
+  private static List<String> teamMembers(Map<String, String> form, String name) {
+    List<String> members = jsonStringArray(required(form, name), name);
+    if (members.isEmpty()) {
+      throw NeteaseError.parameter(name + " must name at least one accid");
+    }
+    if (members.size() > TEAM_MEMBERS_PER_CALL) {
+      throw NeteaseError.parameter(name + " names more than " + TEAM_MEMBERS_PER_CALL + " accids");
+    }
+    return members;
+  }
+
+  /** An int parameter among {@code allowed}; -1 when optional and absent; anything else: 414. */
+  private static int choice(Map<String, String> form, String name, boolean required, int... allowed) {
+    String raw = required ? required(form, name) : form.get(name);
+    if (raw == null) {
+      return -1;
+    }
+    for (int value : allowed) {
+      if (raw.equals(Integer.toString(value))) {
+        return value;
+      }
+    }
+    throw NeteaseError.parameter(name + " must be one of " + java.util.Arrays.toString(allowed) + ": " + raw);
+  }
+
+  private static void maxChars(Map<String, String> form, String name, int max) {
+    String value = form.get(name);
+    if (value != null && value.length() > max) {
+      throw NeteaseError.parameter(name + " is longer than " + max + " characters");
+    }
+  }
+
   // ---- user cards (seed 003) ----
 
   private Map<String, Object> getUinfos(Map<String, String> form, long now) {
@@ -263,6 +489,12 @@ final class NeteaseApi {
 
   private Map<String, Object> updateUinfo(Map<String, String> form, long now) {
     String accid = accid(form, "accid");
+    state.updateCard(accid, cardFields(form), gender(form));
+    return Map.of();
+  }
+
+  /** The card fields of a form ({@code updateUinfo}, {@code create}), checked against their limits and the email rule. */
+  private Map<String, String> cardFields(Map<String, String> form) {
     Map<String, String> fields = new LinkedHashMap<>();
     for (String field : NeteaseState.CARD_FIELDS) {
       String value = form.get(field);
@@ -280,16 +512,19 @@ final class NeteaseApi {
       }
       fields.put(field, value);
     }
-    Integer gender = null;
+    return fields;
+  }
+
+  /** The {@code gender} of a form: 0, 1 or 2, null when absent; anything else is a parameter error. */
+  private static Integer gender(Map<String, String> form) {
     String rawGender = form.get("gender");
-    if (rawGender != null) {
-      if (!rawGender.equals("0") && !rawGender.equals("1") && !rawGender.equals("2")) {
-        throw NeteaseError.parameter("gender must be 0, 1 or 2: " + rawGender);
-      }
-      gender = Integer.valueOf(rawGender);
+    if (rawGender == null) {
+      return null;
     }
-    state.updateCard(accid, fields, gender);
-    return Map.of();
+    if (!rawGender.equals("0") && !rawGender.equals("1") && !rawGender.equals("2")) {
+      throw NeteaseError.parameter("gender must be 0, 1 or 2: " + rawGender);
+    }
+    return Integer.valueOf(rawGender);
   }
 
   // ---- friends ----
@@ -431,11 +666,11 @@ final class NeteaseApi {
     NeteaseState.TeamView team = state.team(tid);
     Map<String, Object> tinfo = new LinkedHashMap<>();
     tinfo.put("tid", Long.parseLong(team.tid));
-    tinfo.put("tname", "team " + team.tid);
+    tinfo.put("tname", team.tname);
     tinfo.put("icon", "");
     tinfo.put("announcement", "");
-    tinfo.put("intro", "");
-    tinfo.put("maxusers", 200);
+    tinfo.put("intro", team.intro);
+    tinfo.put("maxusers", team.maxusers);
     tinfo.put("size", team.members.size() + 1);
     tinfo.put("mute", false);
     tinfo.put("owner", member(team.owner));

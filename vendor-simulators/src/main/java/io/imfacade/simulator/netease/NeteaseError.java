@@ -13,9 +13,11 @@ final class NeteaseError extends RuntimeException {
   static final int REPEATED_OPERATION = 417;
   static final int COUNT_OVER_LIMIT = 419;
   static final int REPEATED_REQUEST = 431;
+  static final int TEAM_FULL = 801;
   static final int TEAM_NO_PERMISSION = 802;
   static final int TEAM_NOT_FOUND = 803;
   static final int TEAM_NOT_MEMBER = 804;
+  static final int ALREADY_IN_TEAM = 809;
 
   private final int code;
 

@@ -34,16 +34,19 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code CurTime} and {@code CheckSum} headers ({@link #checkSum}); the simulator checks the
  * signature and its 5-minute window, enforces the per-endpoint rate limit with its 10-second block,
  * and answers HTTP 200 with {@code {"code":200,...}} or {@code {"code":<n>,"desc":"..."}}. It keeps
- * accounts with their user cards, two-way friends with per-direction aliases, block and mute
- * lists, and teams whose members have a nick and a custom string. See the module's README for the
+ * accounts with their login token and user cards, two-way friends with per-direction aliases,
+ * block and mute lists, and teams (name, intro, size limit) whose members have a nick and a custom
+ * string. Accounts registered through {@code user/create.action} and seeded ones are one set, and
+ * a team created through {@code team/create.action} is a team like a seeded one. See the module's README for the
  * choices made where the vendor's docs are silent, and {@code FIDELITY.md} for the source of each
  * behaviour.
  *
  * <p>Where NetEase documents no answer (an unknown account, a missing relation, a repeated write,
  * a full list, the order of lists, the email rule), the builder chooses among the plausible ones:
  * {@link Builder#absentAnswers}, {@link Builder#repeatAnswers}, {@link Builder#overLimitCode},
- * {@link Builder#listOrder}, {@link Builder#emailCheck}, {@link Builder#omitEmptyAdmins}. A client
- * should pass its tests under every choice.
+ * {@link Builder#listOrder}, {@link Builder#emailCheck}, {@link Builder#omitEmptyAdmins}, {@link
+ * Builder#teamAnswers}, {@link Builder#duplicateAccountAnswers}, {@link Builder#joinedTeamsMax}. A
+ * client should pass its tests under every choice.
  *
  * <pre>{@code
  * NeteaseSimulator sim = NeteaseSimulator.builder().appKey("key").appSecret("secret").build();
@@ -76,6 +79,10 @@ public final class NeteaseSimulator implements ResponseDefinitionTransformerV2 {
     final ListOrder listOrder;
     final EmailCheck emailCheck;
     final boolean omitEmptyAdmins;
+    final TeamAnswers teamAnswers;
+    final DuplicateAccountAnswers duplicateAccountAnswers;
+    final int joinedTeamsMax;
+    final int teamSizeMax;
 
     Config(Builder b) {
       this.appKey = b.appKey;
@@ -90,6 +97,10 @@ public final class NeteaseSimulator implements ResponseDefinitionTransformerV2 {
       this.listOrder = b.listOrder;
       this.emailCheck = b.emailCheck;
       this.omitEmptyAdmins = b.omitEmptyAdmins;
+      this.teamAnswers = b.teamAnswers;
+      this.duplicateAccountAnswers = b.duplicateAccountAnswers;
+      this.joinedTeamsMax = b.joinedTeamsMax;
+      this.teamSizeMax = b.teamSizeMax;
     }
   }
 
@@ -251,6 +262,17 @@ public final class NeteaseSimulator implements ResponseDefinitionTransformerV2 {
     state.createTeam(tid, owner, members);
   }
 
+  /**
+   * Creates a team as {@code team/create.action} would, with an id of the simulator's numbering
+   * (never one of a seeded team), owned by {@code owner}, whose members are the owner and {@code
+   * members}, all existing accounts. Returns the team id.
+   *
+   * @throws IllegalArgumentException if an account is unknown
+   */
+  public String createTeam(String owner, Collection<String> members) {
+    return state.createTeam(owner, members);
+  }
+
   /** Adds existing accounts to a team; members already in it keep their nick and custom. */
   public void addTeamMembers(String tid, Collection<String> members) {
     state.addTeamMembers(tid, members);
@@ -347,6 +369,21 @@ public final class NeteaseSimulator implements ResponseDefinitionTransformerV2 {
     return state.mutelistOf(accid);
   }
 
+  /** An account's current login token; empty for an unknown account. */
+  public Optional<String> tokenOf(String accid) {
+    return state.token(accid);
+  }
+
+  /** The members of a team (lower-case accids), owner first; empty when there is no such team. */
+  public List<String> teamMembersOf(String tid) {
+    return state.teamMembers(tid);
+  }
+
+  /** Whether the team exists. */
+  public boolean teamExists(String tid) {
+    return !state.teamMembers(tid).isEmpty();
+  }
+
   /** A team member's nick; empty when none is set or there is no such member. */
   public Optional<String> teamMemberNick(String tid, String accid) {
     return state.member(tid, accid).map(m -> m.nick);
@@ -436,6 +473,10 @@ public final class NeteaseSimulator implements ResponseDefinitionTransformerV2 {
     private ListOrder listOrder = ListOrder.OLDEST_FIRST;
     private EmailCheck emailCheck = EmailCheck.AT_SIGN;
     private boolean omitEmptyAdmins;
+    private TeamAnswers teamAnswers = TeamAnswers.TEAM_CODES;
+    private DuplicateAccountAnswers duplicateAccountAnswers = DuplicateAccountAnswers.ALREADY_REGISTER_414;
+    private int joinedTeamsMax = Integer.MAX_VALUE;
+    private int teamSizeMax = 200;
 
     private Builder() {}
 
@@ -526,6 +567,44 @@ public final class NeteaseSimulator implements ResponseDefinitionTransformerV2 {
      */
     public Builder omitEmptyAdmins(boolean omit) {
       this.omitEmptyAdmins = omit;
+      return this;
+    }
+
+    /** How the team cases NetEase leaves open are answered (default {@link TeamAnswers#TEAM_CODES}). */
+    public Builder teamAnswers(TeamAnswers answers) {
+      this.teamAnswers = Objects.requireNonNull(answers, "answers");
+      return this;
+    }
+
+    /**
+     * How {@code user/create} answers an accid that exists (default {@link
+     * DuplicateAccountAnswers#ALREADY_REGISTER_414}, the observed answer).
+     */
+    public Builder duplicateAccountAnswers(DuplicateAccountAnswers answers) {
+      this.duplicateAccountAnswers = Objects.requireNonNull(answers, "answers");
+      return this;
+    }
+
+    /**
+     * How many teams one account may be a member of (default: no limit). NetEase limits it per
+     * plan without a documented number; an account at the limit cannot join another team, and
+     * {@code team/create} and {@code team/add} answer it in {@code faccid} (netease-facts §6).
+     */
+    public Builder joinedTeamsMax(int max) {
+      this.joinedTeamsMax = positive(max, "joinedTeamsMax");
+      return this;
+    }
+
+    /**
+     * The app's largest team, the owner included (default 200: "该群最大人数(包含群主)，范围：2至应用定义的最大群人数(默认:200)",
+     * old team doc, netease-facts §6). It is the size of a team created without {@code teamMemberLimit}
+     * and the largest {@code teamMemberLimit} accepted.
+     */
+    public Builder teamSizeMax(int max) {
+      if (max < 2) {
+        throw new IllegalArgumentException("teamSizeMax must be at least 2: " + max);
+      }
+      this.teamSizeMax = max;
       return this;
     }
 

@@ -107,6 +107,30 @@ public final class NeteaseSimulatorExtension extends SimulatorExtension<NeteaseS
       return this;
     }
 
+    /** See {@link NeteaseSimulator.Builder#teamAnswers}. */
+    public Builder teamAnswers(TeamAnswers answers) {
+      simulator.teamAnswers(answers);
+      return this;
+    }
+
+    /** See {@link NeteaseSimulator.Builder#duplicateAccountAnswers}. */
+    public Builder duplicateAccountAnswers(DuplicateAccountAnswers answers) {
+      simulator.duplicateAccountAnswers(answers);
+      return this;
+    }
+
+    /** See {@link NeteaseSimulator.Builder#joinedTeamsMax}. */
+    public Builder joinedTeamsMax(int max) {
+      simulator.joinedTeamsMax(max);
+      return this;
+    }
+
+    /** See {@link NeteaseSimulator.Builder#teamSizeMax}. */
+    public Builder teamSizeMax(int max) {
+      simulator.teamSizeMax(max);
+      return this;
+    }
+
     /** The extension. */
     public NeteaseSimulatorExtension build() {
       return new NeteaseSimulatorExtension(simulator.build());

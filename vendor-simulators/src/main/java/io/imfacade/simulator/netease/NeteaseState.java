@@ -12,18 +12,21 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Everything a NetEase app holds that the simulator models: accounts with their user cards,
- * friends, each account's aliases for other accounts (kept when a friendship ends, unless the
+ * Everything a NetEase app holds that the simulator models: accounts with their login token and
+ * user cards, friends, each account's aliases for other accounts (kept when a friendship ends, unless the
  * delete asks otherwise), block and mute lists, teams with each member's nick and custom string.
  * One lock guards it all (every method is synchronized).
  *
- * <p>Accids are case-insensitive and kept in lower case; team ids are digits. Vendor-visible
- * failures are thrown as {@link NeteaseError}, in the form the configured {@link AbsentAnswers}
- * and {@link RepeatAnswers} choose; seeding mistakes as {@link IllegalArgumentException}.
+ * <p>Accids are case-insensitive and kept in lower case; team ids are digits. Accounts registered
+ * through {@code user/create.action} and seeded ones are the same accounts: every endpoint sees
+ * both. Vendor-visible failures are thrown as {@link NeteaseError}, in the form the configured
+ * {@link AbsentAnswers}, {@link RepeatAnswers}, {@link TeamAnswers} and {@link
+ * DuplicateAccountAnswers} choose; seeding mistakes as {@link IllegalArgumentException}.
  */
 final class NeteaseState {
 
@@ -34,12 +37,20 @@ final class NeteaseState {
   static final int ALIAS_MAX_CHARS = 128;
   static final int TEAM_NICK_MAX_CHARS = 32;
   static final int TEAM_CUSTOM_MAX_BYTES = 1024;
+  /** {@code token}: "最大长度128字符" (netease-facts §5), counted here in UTF-16 units. */
+  static final int TOKEN_MAX_CHARS = 128;
+  /** The first team id the simulator issues; seeded teams keep theirs. */
+  static final long FIRST_ISSUED_TID = 2_000_000_001L;
 
   private static final Pattern TID = Pattern.compile("[0-9]{1,18}");
+  /** Letters, digits and half-width {@code _ @ . -} (netease-facts §4). */
+  static final Pattern ACCID = Pattern.compile("[A-Za-z0-9_@.\\-]{1," + ACCID_MAX_CHARS + "}");
 
   /** A registered account. */
   static final class User {
     final String accid;
+    /** The login token: only the latest one is valid (netease-facts §5). */
+    String token;
     final Map<String, String> card = new LinkedHashMap<>();
     int gender;
     /** The friends, oldest first. */
@@ -95,21 +106,31 @@ final class NeteaseState {
     }
   }
 
-  /** A team: its owner and members (owner first). */
+  /** A team: its name, intro, size limit, owner and members (owner first). */
   static final class Team {
     final String tid;
+    final String tname;
+    final String intro;
+    /** The most members, the owner included ({@code teamMemberLimit}, default 200). */
+    final int maxusers;
     final String owner;
     final long createtime;
     long updatetime;
     final Map<String, Member> members = new LinkedHashMap<>();
 
-    Team(String tid, String owner, long now) {
+    Team(String tid, String tname, String intro, int maxusers, String owner, long now) {
       this.tid = tid;
+      this.tname = tname;
+      this.intro = intro;
+      this.maxusers = maxusers;
       this.owner = owner;
       this.createtime = now;
       this.updatetime = now;
     }
   }
+
+  /** What {@code team/create} and {@code team/add} answer: the team and who could not join. */
+  record Joined(String tid, List<String> failed) {}
 
   /** A copy of a user card, for answers. */
   static final class Card {
@@ -137,6 +158,9 @@ final class NeteaseState {
   /** A copy of a team, for answers. */
   static final class TeamView {
     final String tid;
+    final String tname;
+    final String intro;
+    final int maxusers;
     final Member owner;
     final List<Member> members;
     final long createtime;
@@ -144,6 +168,9 @@ final class NeteaseState {
 
     TeamView(Team team) {
       this.tid = team.tid;
+      this.tname = team.tname;
+      this.intro = team.intro;
+      this.maxusers = team.maxusers;
       this.owner = team.members.get(team.owner).copy();
       List<Member> others = new ArrayList<>();
       team.members.values().forEach(m -> {
@@ -163,8 +190,15 @@ final class NeteaseState {
   private final int overLimitCode;
   private final AbsentAnswers absent;
   private final RepeatAnswers repeat;
+  private final TeamAnswers teamAnswers;
+  private final DuplicateAccountAnswers duplicates;
+  private final int joinedTeamsMax;
+  private final int teamSizeMax;
   private final Map<String, User> users = new HashMap<>();
   private final Map<String, Team> teams = new HashMap<>();
+  /** Tokens of the simulator's own making (32 hex characters, as in the observed answers); seeded, so that runs repeat. */
+  private final Random tokens = new Random(20240502L);
+  private long nextTid = FIRST_ISSUED_TID;
 
   NeteaseState(NeteaseSimulator.Config config) {
     this.clock = config.clock;
@@ -173,6 +207,10 @@ final class NeteaseState {
     this.overLimitCode = config.overLimitCode;
     this.absent = config.absentAnswers;
     this.repeat = config.repeatAnswers;
+    this.teamAnswers = config.teamAnswers;
+    this.duplicates = config.duplicateAccountAnswers;
+    this.joinedTeamsMax = config.joinedTeamsMax;
+    this.teamSizeMax = config.teamSizeMax;
   }
 
   static String normalize(String accid) {
@@ -182,6 +220,7 @@ final class NeteaseState {
   synchronized void reset() {
     users.clear();
     teams.clear();
+    nextTid = FIRST_ISSUED_TID;
   }
 
   // ---- seeding ----
@@ -193,7 +232,11 @@ final class NeteaseState {
       }
     }
     for (String accid : accids) {
-      users.computeIfAbsent(normalize(accid), User::new);
+      users.computeIfAbsent(normalize(accid), id -> {
+        User user = new User(id);
+        user.token = newToken();
+        return user;
+      });
     }
   }
 
@@ -210,12 +253,19 @@ final class NeteaseState {
       ids.add(seeded(member).accid);
     }
     long now = clock.millis();
-    Team team = new Team(tid, ownerId, now);
+    Team team = new Team(tid, "team " + tid, "", teamSizeMax, ownerId, now);
     team.members.put(ownerId, new Member(ownerId, now));
     for (String id : ids) {
       team.members.putIfAbsent(id, new Member(id, now));
     }
     teams.put(tid, team);
+  }
+
+  /** Seeds a team with an id of the simulator's choosing, as {@code team/create} would issue; returns it. */
+  synchronized String createTeam(String owner, Collection<String> members) {
+    String tid = issueTid();
+    createTeam(tid, owner, members);
+    return tid;
   }
 
   synchronized void addTeamMembers(String tid, Collection<String> members) {
@@ -299,10 +349,76 @@ final class NeteaseState {
     return user == null ? Collections.emptyList() : List.copyOf(user.mutelist);
   }
 
+  synchronized Optional<String> token(String accid) {
+    User user = users.get(normalize(accid));
+    return user == null ? Optional.empty() : Optional.of(user.token);
+  }
+
+  /** The team's members, owner first; empty when there is no such team. */
+  synchronized List<String> teamMembers(String tid) {
+    Team team = teams.get(tid);
+    return team == null ? Collections.emptyList() : List.copyOf(team.members.keySet());
+  }
+
   synchronized Optional<Member> member(String tid, String accid) {
     Team team = teams.get(tid);
     Member member = team == null ? null : team.members.get(normalize(accid));
     return Optional.ofNullable(member == null ? null : member.copy());
+  }
+
+  // ---- accounts ----
+
+  /** A fresh login token: 32 lower-case hex characters, the form of the observed answers (netease-facts §5). */
+  private String newToken() {
+    StringBuilder token = new StringBuilder(32);
+    for (int i = 0; i < 32; i++) {
+      token.append(Character.forDigit(tokens.nextInt(16), 16));
+    }
+    return token.toString();
+  }
+
+  /**
+   * Registers an account as {@code user/create.action} does: the accid is lower-cased, the token
+   * is the one given or a new one; the card fields are already validated. Returns the account.
+   */
+  synchronized User createAccount(String accid, String token, Map<String, String> card, Integer gender) {
+    String id = normalize(accid);
+    if (users.containsKey(id)) {
+      throw switch (duplicates) {
+        case OTHER_DESC_414 -> NeteaseError.parameter("accid already exists: " + id);
+        case REPEATED_OPERATION_417 -> new NeteaseError(NeteaseError.REPEATED_OPERATION, "repeated operation: accid " + id + " exists");
+        default -> NeteaseError.parameter("already register");
+      };
+    }
+    User user = new User(id);
+    user.token = token == null ? newToken() : token;
+    card.forEach((field, value) -> {
+      if (!value.isEmpty()) {
+        user.card.put(field, value);
+      }
+    });
+    if (gender != null) {
+      user.gender = gender;
+    }
+    users.put(id, user);
+    return user;
+  }
+
+  /** Refuses an unknown account with the {@link AbsentAnswers} answer. */
+  synchronized void requireAccount(String accid) {
+    existing("accid", accid);
+  }
+
+  /** {@code user/update.action}: the account's token becomes {@code token}; the old one stops working. */
+  synchronized void setToken(String accid, String token) {
+    existing("accid", accid).token = token;
+  }
+
+  /** {@code user/refreshToken.action}: a new token replaces the old one, which stops working; returns the account. */
+  synchronized User refreshToken(String accid) {
+    User user = existing("accid", accid);
+    user.token = newToken();
+    return user;
   }
 
   // ---- user cards ----
@@ -517,20 +633,154 @@ final class NeteaseState {
 
   // ---- teams ----
 
+  /** The team; unknown: the {@link TeamAnswers} mode's answer, on every team endpoint. */
   private Team existingTeam(String tid) {
     Team team = teams.get(tid);
     if (team == null) {
-      throw new NeteaseError(NeteaseError.TEAM_NOT_FOUND, "team not exist: " + tid);
+      throw switch (teamAnswers) {
+        case NOT_FOUND_404 -> new NeteaseError(NeteaseError.NOT_FOUND, "team not exist: " + tid);
+        case PARAMETER_414 -> NeteaseError.parameter("tid not exists: " + tid);
+        default -> new NeteaseError(NeteaseError.TEAM_NOT_FOUND, "team not exist: " + tid);
+      };
     }
     return team;
+  }
+
+  /** The next free team id of the simulator's own numbering (seeded teams keep theirs). */
+  private String issueTid() {
+    while (teams.containsKey(Long.toString(nextTid))) {
+      nextTid++;
+    }
+    return Long.toString(nextTid++);
+  }
+
+  /** How many teams {@code accid} is a member of (owner included). */
+  private long joinedTeams(String accid) {
+    return teams.values().stream().filter(t -> t.members.containsKey(accid)).count();
+  }
+
+  /** Only the owner acts: the simulator models no admins. */
+  private static void requireOwner(Team team, String operator) {
+    if (!team.owner.equals(normalize(operator))) {
+      throw new NeteaseError(NeteaseError.TEAM_NO_PERMISSION,
+          "no permission: " + normalize(operator) + " is not the owner of team " + team.tid);
+    }
+  }
+
+  /** The accounts {@code accids} sent as parameter {@code param}, each once, in order; an unknown one: the {@link AbsentAnswers} answer. */
+  private List<String> accounts(String param, List<String> accids) {
+    Set<String> ids = new LinkedHashSet<>();
+    for (String accid : accids) {
+      ids.add(existing(param, accid).accid);
+    }
+    return new ArrayList<>(ids);
+  }
+
+  /**
+   * {@code team/create.action}: a new team with an issued id, its owner and the members that may
+   * join; a member already in {@code joinedTeamsMax} teams cannot and is answered in {@code faccid}
+   * (netease-facts §6: "faccid present when some invitees could not join because of their own
+   * join-count limits"). More members than the team may hold: 801, nothing created.
+   */
+  synchronized Joined createTeamByApi(String tname, String owner, List<String> members, String intro, int maxusers) {
+    String ownerId = existing("owner", owner).accid;
+    List<String> ids = accounts("members", members);
+    ids.remove(ownerId);
+    if (ids.size() + 1 > maxusers) {
+      throw new NeteaseError(NeteaseError.TEAM_FULL, "team member limit exceeded: " + (ids.size() + 1) + " > " + maxusers);
+    }
+    long now = clock.millis();
+    Team team = new Team(issueTid(), tname, intro, maxusers, ownerId, now);
+    team.members.put(ownerId, new Member(ownerId, now));
+    List<String> failed = new ArrayList<>();
+    for (String id : ids) {
+      if (joinedTeams(id) >= joinedTeamsMax) {
+        failed.add(id);
+      } else {
+        team.members.put(id, new Member(id, now));
+      }
+    }
+    teams.put(team.tid, team);
+    return new Joined(team.tid, failed);
+  }
+
+  /**
+   * {@code team/add.action} by the owner (magree 0: they join at once). A member already in the
+   * team: the {@link TeamAnswers} answer. More than the free places: 801 and nobody is added
+   * (netease-facts §6, DOC TM5NTk2Mzc). Members over their own team count: in {@code faccid}.
+   */
+  synchronized Joined addTeamMembersByApi(String tid, String operator, List<String> members) {
+    Team team = existingTeam(tid);
+    requireOwner(team, operator);
+    List<String> ids = accounts("members", members);
+    List<String> newcomers = new ArrayList<>();
+    for (String id : ids) {
+      if (!team.members.containsKey(id)) {
+        newcomers.add(id);
+      } else if (teamAnswers == TeamAnswers.TEAM_CODES) {
+        throw new NeteaseError(NeteaseError.ALREADY_IN_TEAM, "user already in team: " + id);
+      } else if (teamAnswers == TeamAnswers.PARAMETER_414) {
+        throw NeteaseError.parameter("already in team: " + id);
+      }
+    }
+    if (team.members.size() + newcomers.size() > team.maxusers) {
+      throw new NeteaseError(NeteaseError.TEAM_FULL, "team member limit exceeded: " + team.members.size() + " + "
+          + newcomers.size() + " > " + team.maxusers);
+    }
+    long now = clock.millis();
+    List<String> failed = new ArrayList<>();
+    for (String id : newcomers) {
+      if (joinedTeams(id) >= joinedTeamsMax) {
+        failed.add(id);
+      } else {
+        team.members.put(id, new Member(id, now));
+      }
+    }
+    team.updatetime = now;
+    return new Joined(tid, failed);
+  }
+
+  /**
+   * {@code team/kick.action} by the owner. The owner or a non-member among {@code members}: the
+   * {@link TeamAnswers} answer (a non-member skipped in {@link TeamAnswers#NOT_FOUND_404}).
+   */
+  synchronized void kickByApi(String tid, String operator, List<String> members) {
+    Team team = existingTeam(tid);
+    requireOwner(team, operator);
+    Set<String> leaving = new LinkedHashSet<>();
+    for (String member : members) {
+      String id = normalize(member);
+      if (id.equals(team.owner)) {
+        String desc = "the owner cannot be kicked: " + id;
+        throw switch (teamAnswers) {
+          case NOT_FOUND_404 -> new NeteaseError(NeteaseError.NO_PERMISSION, desc);
+          case PARAMETER_414 -> NeteaseError.parameter(desc);
+          default -> new NeteaseError(NeteaseError.TEAM_NO_PERMISSION, desc);
+        };
+      }
+      if (team.members.containsKey(id)) {
+        leaving.add(id);
+      } else if (teamAnswers == TeamAnswers.TEAM_CODES) {
+        throw new NeteaseError(NeteaseError.TEAM_NOT_MEMBER, "user not in team: " + id);
+      } else if (teamAnswers == TeamAnswers.PARAMETER_414) {
+        throw NeteaseError.parameter("not team member: " + id);
+      }
+    }
+    leaving.forEach(team.members::remove);
+    team.updatetime = clock.millis();
+  }
+
+  /** {@code team/remove.action}: the owner dismisses the team; its members' nicks and customs go with it. */
+  synchronized void dismiss(String tid, String operator) {
+    Team team = existingTeam(tid);
+    requireOwner(team, operator);
+    teams.remove(tid);
   }
 
   /** Sets a member's nick and/or custom string (null: unchanged, "": cleared). */
   synchronized void updateTeamMember(String tid, String owner, String accid, String nick, String custom) {
     Team team = existingTeam(tid);
-    if (!team.owner.equals(normalize(owner))) {
-      throw new NeteaseError(NeteaseError.TEAM_NO_PERMISSION, "no permission: " + normalize(owner) + " is not the owner of team " + tid);
-    }
+    requireOwner(team, owner);
     Member member = team.members.get(normalize(accid));
     if (member == null) {
       throw new NeteaseError(NeteaseError.TEAM_NOT_MEMBER, "user not in team: " + normalize(accid));

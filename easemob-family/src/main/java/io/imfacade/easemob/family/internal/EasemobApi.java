@@ -128,10 +128,72 @@ interface EasemobApi {
 
   // --- user accounts (facts §11) ---
 
+  /**
+   * Registers users: an array of {@code {"username","password"}} (≤ 60), also for one user, as the
+   * current single-registration example sends it.
+   */
+  @Headers(ACCEPT_JSON)
+  @POST("users")
+  Call<Wire.UserResponse> register(@Tag CallTag tag, @Body List<Wire.NewUser> users);
+
   /** One user's account: 404 {@code service_resource_not_found} when the user does not exist. */
   @Headers(ACCEPT_JSON)
   @GET("users/{username}")
-  Call<Wire.Ignored> getUser(@Tag CallTag tag, @Path("username") String username);
+  Call<Wire.UserResponse> getUser(@Tag CallTag tag, @Path("username") String username);
+
+  /** Deletes a user; an unknown one is 404 or 400 {@code management} (the page lists both). */
+  @Headers(ACCEPT_JSON)
+  @DELETE("users/{username}")
+  Call<Wire.UserResponse> deleteUser(@Tag CallTag tag, @Path("username") String username);
+
+  /** Resets a password ({@code {"newpassword"}}); unknown user: 404 {@code entity_not_found}. */
+  @Headers(ACCEPT_JSON)
+  @PUT("users/{username}/password")
+  Call<Wire.Ignored> setPassword(@Tag CallTag tag, @Path("username") String username,
+      @Body Wire.PasswordRequest request);
+
+  /** A user token by user id ({@code grant_type=inherit}), authorised by the app token. */
+  @Headers(ACCEPT_JSON)
+  @POST("token")
+  Call<Wire.TokenResponse> userToken(@Tag CallTag tag, @Body Wire.UserTokenRequest request);
+
+  // --- groups (facts §12) ---
+
+  /** Creates a group; {@code data.groupid} is the id the vendor issued. */
+  @Headers(ACCEPT_JSON)
+  @POST("chatgroups")
+  Call<Wire.DataResponse> createGroup(@Tag CallTag tag, @Body Wire.NewGroupRequest request);
+
+  /** One group's details ({@code data} is an array of one), its members in {@code affiliations}. */
+  @Headers(ACCEPT_JSON)
+  @GET("chatgroups/{groupId}")
+  Call<Wire.DataResponse> getGroup(@Tag CallTag tag, @Path("groupId") String groupId);
+
+  /** Adds up to 60 members; {@code data.newmembers} lists those added. */
+  @Headers(ACCEPT_JSON)
+  @POST("chatgroups/{groupId}/users")
+  Call<Wire.DataResponse> addMembers(@Tag CallTag tag, @Path("groupId") String groupId,
+      @Body Wire.UsernamesRequest request);
+
+  /**
+   * Removes up to 60 members named in one path segment, comma-separated ({@code a,b,c}); {@code
+   * data} is an array of per-user results, or an object for one user.
+   */
+  @Headers(ACCEPT_JSON)
+  @DELETE("chatgroups/{groupId}/users/{members}")
+  Call<Wire.DataResponse> removeMembers(@Tag CallTag tag, @Path("groupId") String groupId,
+      @Path("members") String commaSeparated);
+
+  /** One page of members, the owner included: {@code data} = {@code [{"owner":u}, {"member":v}, ...]}. */
+  @Headers(ACCEPT_JSON)
+  @GET("chatgroups/{groupId}/users")
+  Call<Wire.DataResponse> memberPage(@Tag CallTag tag, @Path("groupId") String groupId,
+      @Query("pagenum") int pageNumber, @Query("pagesize") int pageSize);
+
+  /** Deletes a group: {@code data.success}. */
+  @Headers(ACCEPT_JSON)
+  @DELETE("chatgroups/{groupId}")
+  Call<Wire.DataResponse> deleteGroup(@Tag CallTag tag, @Path("groupId") String groupId);
 
   /** The app token endpoint, called without authentication (see {@link ClientCredentialsTokenSource}). */
   interface Token {

@@ -54,7 +54,7 @@ final class FamilyProfiles implements UserProfileService {
   private static final List<String> NEUTRAL_KEYS = List.copyOf(EasemobFamilyLimits.PROFILE_KEYS.values());
 
   /** 404 codes that mean "wrong app or path", not "unknown user" (error.md; a route the server lacks). */
-  private static final Set<String> APP_OR_ROUTE_MISSING = Set.of("organization_application_not_found", "web_application");
+  static final Set<String> APP_OR_ROUTE_MISSING = Set.of("organization_application_not_found", "web_application");
 
   private final RemoteCore<EasemobApi> core;
   private final int batchSize;

@@ -1,5 +1,6 @@
 package io.imfacade.easemob.family.internal;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
@@ -88,6 +89,78 @@ final class Wire {
 
   /** One contact of a page; {@code remark} is null when none is set. */
   record ContactEntry(@JsonProperty("username") @Nullable String username, @JsonProperty("remark") @Nullable String remark) {}
+
+  // ---- user accounts (facts §11) ----
+
+  /**
+   * One user of a registration: {@code {"username","password"}}, the password left out where the
+   * vendor takes none (Shengwang's documented body names only {@code username}). {@link
+   * #toString()} hides the password.
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  record NewUser(@JsonProperty("username") String username, @JsonProperty("password") @Nullable String password) {
+
+    @Override
+    public String toString() {
+      return "NewUser{username=" + username + (password == null ? "" : ", password=****") + '}';
+    }
+  }
+
+  /**
+   * The answer of the user endpoints: {@code entities} (the users registered, read or deleted) and,
+   * in a batch registration, {@code data} listing the users that failed alone ({@code
+   * {"username","registerUserFailReason"}}, facts §11). {@code data} is read as a tree: it is {@code
+   * []} when nothing failed.
+   */
+  record UserResponse(@JsonProperty("entities") @Nullable List<UserEntity> entities,
+      @JsonProperty("data") @Nullable JsonNode data) {}
+
+  /** A user entity: {@code {"uuid","type","created","modified","username","activated"}}. */
+  record UserEntity(@JsonProperty("username") @Nullable String username, @JsonProperty("created") @Nullable Long created,
+      @JsonProperty("activated") @Nullable Boolean activated) {}
+
+  /** The password reset body. {@link #toString()} hides it. */
+  record PasswordRequest(@JsonProperty("newpassword") String newPassword) {
+
+    @Override
+    public String toString() {
+      return "PasswordRequest{newpassword=****}";
+    }
+  }
+
+  /**
+   * The user token request by user id ({@code grant_type=inherit}, with the app token), never
+   * creating the user ({@code autoCreateUser=false}); {@code ttl} in seconds (facts §11).
+   */
+  record UserTokenRequest(@JsonProperty("username") String username, @JsonProperty("ttl") long ttl) {
+
+    @JsonProperty("grant_type")
+    String grantType() {
+      return "inherit";
+    }
+
+    @JsonProperty("autoCreateUser")
+    boolean autoCreateUser() {
+      return false;
+    }
+  }
+
+  // ---- groups (facts §12) ----
+
+  /**
+   * The group creation body: a private group ({@code public} is required, facts §12); {@code
+   * maxusers} and {@code members} left out for the vendor's default and for no other member.
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  record NewGroupRequest(@JsonProperty("groupname") String groupName, @JsonProperty("description") String description,
+      @JsonProperty("maxusers") @Nullable Integer maxUsers, @JsonProperty("owner") String owner,
+      @JsonProperty("members") @Nullable List<String> members) {
+
+    @JsonProperty("public")
+    boolean isPublic() {
+      return false;
+    }
+  }
 
   /**
    * The key/values of an attribute object. Scalars become their text, nested JSON its compact
