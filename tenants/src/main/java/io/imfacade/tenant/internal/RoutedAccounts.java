@@ -40,18 +40,12 @@ final class RoutedAccounts implements UserAccounts {
 
   @Override
   public void delete(String userId) {
-    tenant.call(c -> {
-      c.accounts().delete(userId);
-      return null;
-    });
+    tenant.run(c -> c.accounts().delete(userId));
   }
 
   @Override
   public void setPassword(String userId, String password) {
-    tenant.call(c -> {
-      c.accounts().setPassword(userId, password);
-      return null;
-    });
+    tenant.run(c -> c.accounts().setPassword(userId, password));
   }
 
   @Override

@@ -27,26 +27,17 @@ final class RoutedContacts implements ContactGraph {
 
   @Override
   public void addContact(String owner, String friend) {
-    tenant.call(c -> {
-      c.contacts().addContact(owner, friend);
-      return null;
-    });
+    tenant.run(c -> c.contacts().addContact(owner, friend));
   }
 
   @Override
   public void removeContact(String owner, String friend) {
-    tenant.call(c -> {
-      c.contacts().removeContact(owner, friend);
-      return null;
-    });
+    tenant.run(c -> c.contacts().removeContact(owner, friend));
   }
 
   @Override
   public void setRemark(String owner, String friend, String remark) {
-    tenant.call(c -> {
-      c.contacts().setRemark(owner, friend, remark);
-      return null;
-    });
+    tenant.run(c -> c.contacts().setRemark(owner, friend, remark));
   }
 
   @Override
@@ -64,18 +55,12 @@ final class RoutedContacts implements ContactGraph {
 
   @Override
   public void block(String owner, Collection<String> users) {
-    tenant.call(c -> {
-      c.contacts().block(owner, users);
-      return null;
-    });
+    tenant.run(c -> c.contacts().block(owner, users));
   }
 
   @Override
   public void unblock(String owner, String user) {
-    tenant.call(c -> {
-      c.contacts().unblock(owner, user);
-      return null;
-    });
+    tenant.run(c -> c.contacts().unblock(owner, user));
   }
 
   @Override

@@ -46,9 +46,6 @@ final class RoutedGroups implements Groups {
 
   @Override
   public void delete(String groupId) {
-    tenant.call(c -> {
-      c.groups().delete(groupId);
-      return null;
-    });
+    tenant.run(c -> c.groups().delete(groupId));
   }
 }

@@ -33,18 +33,12 @@ final class RoutedProfiles implements UserProfileService {
 
   @Override
   public void update(String userId, ProfileUpdate update) {
-    tenant.call(c -> {
-      c.profiles().update(userId, update);
-      return null;
-    });
+    tenant.run(c -> c.profiles().update(userId, update));
   }
 
   @Override
   public void delete(String userId) {
-    tenant.call(c -> {
-      c.profiles().delete(userId);
-      return null;
-    });
+    tenant.run(c -> c.profiles().delete(userId));
   }
 
   @Override

@@ -9,6 +9,7 @@ import io.imfacade.group.Groups;
 import io.imfacade.profile.UserProfileService;
 import io.imfacade.spi.ProviderMetadata;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -46,6 +47,14 @@ public final class TenantClient implements ImClient {
     } finally {
       g.release();
     }
+  }
+
+  /** {@link #call} for work that answers nothing. */
+  void run(Consumer<ImClient> work) {
+    call(c -> {
+      work.accept(c);
+      return null;
+    });
   }
 
   /** The client in use now, for what makes no call (provider id, metadata). */
