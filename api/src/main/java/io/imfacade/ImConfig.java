@@ -72,8 +72,8 @@ public final class ImConfig {
    */
   public static final String RATE_LIMIT_REDIS_FALLBACK_SHARE = "rateLimit.redis.fallbackShare";
   /**
-   * How long a permit waits for Redis, in milliseconds, before the instance falls back to its local
-   * limiter (default 100).
+   * How long one Redis command of a permit is waited for, in milliseconds (default 100). A late
+   * answer starts a probe; if Redis does not answer that either, the instance limits locally.
    */
   public static final String RATE_LIMIT_REDIS_TIMEOUT_MS = "rateLimit.redis.timeoutMs";
 
