@@ -11,6 +11,7 @@ import io.imfacade.error.ProviderUnavailableException;
 import io.imfacade.error.QuotaExceededException;
 import io.imfacade.error.RateLimitedException;
 import io.imfacade.error.UnsupportedCapabilityException;
+import io.imfacade.migrate.MigrationInterruptedException;
 import picocli.CommandLine;
 
 /**
@@ -35,6 +36,9 @@ public final class ExitCodes {
 
   /** The exit code for a failure. */
   public static int of(Throwable failure) {
+    if (failure instanceof MigrationInterruptedException stopped && stopped.getCause() != null) {
+      return of(stopped.getCause()); // an outage is a provider failure, a bad file an invalid input
+    }
     if (failure instanceof NotFoundException) {
       return NOT_FOUND;
     }
@@ -47,6 +51,19 @@ public final class ExitCodes {
       return INVALID;
     }
     return FAILURE;
+  }
+
+  /**
+   * The exit code for a failure known by the simple name of its neutral exception type, such as
+   * {@code InvalidRequestException} in a migration's failures file.
+   */
+  static int ofType(String simpleName) {
+    return switch (simpleName) {
+      case "NotFoundException" -> NOT_FOUND;
+      case "InvalidRequestException", "ConfigurationException", "UnsupportedCapabilityException",
+          "QuotaExceededException" -> INVALID;
+      default -> FAILURE;
+    };
   }
 
   /**

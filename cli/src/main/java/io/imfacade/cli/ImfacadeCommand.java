@@ -6,6 +6,7 @@ import io.imfacade.ImFacade;
 import io.imfacade.error.ConfigurationException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +27,8 @@ import picocli.CommandLine.ScopeType;
     name = "imfacade",
     versionProvider = ImfacadeCommand.Version.class,
     description = {
-        "Manage IM users' accounts, profiles, groups, group member attributes and contacts on any provider.",
+        "Manage IM users' accounts, profiles, groups, group member attributes and contacts on any provider,",
+        "and move them from one provider to another (export, import, migrate).",
         ""
     },
     subcommands = {
@@ -36,6 +38,9 @@ import picocli.CommandLine.ScopeType;
         ProfileCommand.class,
         GroupCommand.class,
         ContactsCommand.class,
+        MigrationCommand.Export.class,
+        MigrationCommand.Import.class,
+        MigrationCommand.Migrate.class,
         HelpCommand.class
     },
     footerHeading = "%nConfiguration:%n",
@@ -72,6 +77,7 @@ final class ImfacadeCommand extends CommandGroup {
 
   private final ConfigResolver resolver;
   private final PrintWriter out;
+  private final PrintStream err;
   private final List<String> defines = new ArrayList<>();
   private ImConfig config;
   private Output output;
@@ -99,9 +105,15 @@ final class ImfacadeCommand extends CommandGroup {
   @Option(names = {"-V", "--version"}, versionHelp = true, description = "Print the version and exit.")
   boolean version;
 
-  ImfacadeCommand(ConfigResolver resolver, PrintWriter out) {
+  ImfacadeCommand(ConfigResolver resolver, PrintWriter out, PrintStream err) {
     this.resolver = resolver;
     this.out = out;
+    this.err = err;
+  }
+
+  /** Standard error, for live progress (a progress bar writes to a stream of its own). */
+  PrintStream err() {
+    return err;
   }
 
   /**

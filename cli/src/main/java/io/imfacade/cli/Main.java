@@ -34,7 +34,7 @@ public final class Main {
     // UTF-8 whatever the platform default: JSON is UTF-8, and user names are often not ASCII.
     PrintWriter outWriter = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true);
     PrintWriter errWriter = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
-    ImfacadeCommand root = new ImfacadeCommand(new ConfigResolver(env), outWriter);
+    ImfacadeCommand root = new ImfacadeCommand(new ConfigResolver(env), outWriter, err);
     ErrorReporter reporter = new ErrorReporter(root, errWriter);
     CommandLine commandLine = new CommandLine(root)
         .setOut(outWriter)
