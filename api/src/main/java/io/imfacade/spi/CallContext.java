@@ -1,9 +1,11 @@
 package io.imfacade.spi;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
+import java.util.concurrent.atomic.AtomicLongFieldUpdater;
+import java.util.concurrent.atomic.AtomicReferenceFieldUpdater;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.MDC;
@@ -34,9 +36,20 @@ public final class CallContext {
   private final String provider;
   private final String operation;
   private final @Nullable String tenant;
-  private final AtomicInteger attempts = new AtomicInteger();
-  private final AtomicLong rateLimitWaitNanos = new AtomicLong();
-  private final AtomicInteger tokenFetches = new AtomicInteger();
+  // Counters updated in place (field updaters): one object per call instead of four.
+  private static final AtomicIntegerFieldUpdater<CallContext> ATTEMPTS =
+      AtomicIntegerFieldUpdater.newUpdater(CallContext.class, "attempts");
+  private static final AtomicLongFieldUpdater<CallContext> RATE_LIMIT_WAIT_NANOS =
+      AtomicLongFieldUpdater.newUpdater(CallContext.class, "rateLimitWaitNanos");
+  private static final AtomicIntegerFieldUpdater<CallContext> TOKEN_FETCHES =
+      AtomicIntegerFieldUpdater.newUpdater(CallContext.class, "tokenFetches");
+  private volatile int attempts;
+  private volatile long rateLimitWaitNanos;
+  private volatile int tokenFetches;
+  private static final AtomicReferenceFieldUpdater<CallContext, Instant> DEADLINE =
+      AtomicReferenceFieldUpdater.newUpdater(CallContext.class, Instant.class, "deadline");
+  /** Fixed by the call's first request (see {@link #deadline(Instant)}). */
+  private volatile @Nullable Instant deadline;
 
   private CallContext(String provider, String operation, @Nullable String tenant) {
     this.provider = provider;
@@ -119,11 +132,35 @@ public final class CallContext {
     };
   }
 
+  /**
+   * The deadline of the call in progress on this thread: the one the call already has, or else
+   * {@code proposed}, which becomes it. The transport proposes its first request's start plus the
+   * client's call timeout, so that every request of one neutral call — the chunks of a batch on
+   * other threads, the reads before and after a write, the retries — ends by one deadline, and no
+   * call outlasts its timeout however many requests it makes. Outside a call: {@code proposed}.
+   */
+  public static Instant deadline(Instant proposed) {
+    CallContext c = CURRENT.get();
+    if (c == null) {
+      return proposed;
+    }
+    if (DEADLINE.compareAndSet(c, null, proposed)) {
+      return proposed;
+    }
+    return c.deadline;
+  }
+
+  /** The deadline of the call in progress on this thread, once its first request fixed it; else null. */
+  public static @Nullable Instant currentDeadline() {
+    CallContext c = CURRENT.get();
+    return c == null ? null : c.deadline;
+  }
+
   /** Counts one HTTP attempt of the call in progress, if any. */
   public static void recordAttempt() {
     CallContext c = CURRENT.get();
     if (c != null) {
-      c.attempts.incrementAndGet();
+      ATTEMPTS.incrementAndGet(c);
     }
   }
 
@@ -131,7 +168,7 @@ public final class CallContext {
   public static void recordRateLimitWait(Duration wait) {
     CallContext c = CURRENT.get();
     if (c != null && !wait.isNegative()) {
-      c.rateLimitWaitNanos.addAndGet(wait.toNanos());
+      RATE_LIMIT_WAIT_NANOS.addAndGet(c, wait.toNanos());
     }
   }
 
@@ -139,7 +176,7 @@ public final class CallContext {
   public static void recordTokenFetch() {
     CallContext c = CURRENT.get();
     if (c != null) {
-      c.tokenFetches.incrementAndGet();
+      TOKEN_FETCHES.incrementAndGet(c);
     }
   }
 
@@ -158,19 +195,19 @@ public final class CallContext {
     return tenant;
   }
 
-  /** HTTP attempts so far (retries and the authenticator's replay included; 0 for the in-memory provider). */
+  /** HTTP requests so far: attempts, retries, the authenticator's replay and token requests (0 for the in-memory provider). */
   public int attempts() {
-    return attempts.get();
+    return attempts;
   }
 
   /** Time spent waiting for rate-limit permits so far. */
   public Duration rateLimitWait() {
-    return Duration.ofNanos(rateLimitWaitNanos.get());
+    return Duration.ofNanos(rateLimitWaitNanos);
   }
 
   /** Token fetches this call caused so far. */
   public int tokenFetches() {
-    return tokenFetches.get();
+    return tokenFetches;
   }
 
   /** Ends what {@link #enter()} began. */

@@ -2,6 +2,7 @@ package io.imfacade.http;
 
 import io.imfacade.error.ErrorDetails;
 import io.imfacade.error.ImException;
+import io.imfacade.spi.CallContext;
 import io.imfacade.spi.ProviderContext;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -11,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -27,7 +29,9 @@ import org.jspecify.annotations.Nullable;
  * Runs a large input as vendor-sized chunks with bounded parallelism and keeps the results in
  * input order: {@link #inChunks} (the first failing chunk fails the call, the others are
  * cancelled), {@link #readInOrder} (a batch read merged in the order of its ids) and {@link
- * #inChunksSettled} (every chunk's outcome, for batch writes). Nothing is dropped silently. Worker threads are daemon threads shared through the {@link ProviderContext}.
+ * #inChunksSettled} (every chunk's outcome, for batch writes). Nothing is dropped silently. Worker
+ * threads are daemon threads shared through the {@link ProviderContext}; they run the chunks in the
+ * caller's {@link CallContext}, so that all chunks share the call's deadline.
  *
  * <p>The calling thread works on chunks too, and the shared workers only help: a call therefore
  * always progresses, even when every shared worker is busy (for instance with chunks of calls
@@ -86,6 +90,10 @@ public final class Batches {
   /**
    * Reads {@code ids} in chunks and merges the chunks' maps into one map in the order of {@code
    * ids}; ids no chunk answered are absent. The order-preserving read every batch read needs.
+   *
+   * <p>The maps {@code read} returns are handed over: a single chunk's map that is already in the
+   * order of {@code ids} becomes the (unmodifiable) result as it is, so {@code read} must return a
+   * fresh map and not keep it.
    */
   public static <K, V> Map<K, V> readInOrder(ProviderContext context, List<K> ids, int chunkSize, int parallelism,
       Function<List<K>, Map<K, V>> read) {
@@ -97,6 +105,10 @@ public final class Batches {
   }
 
   private static <K, V> Map<K, V> inOrder(List<K> ids, List<Map<K, V>> parts) {
+    if (parts.size() == 1 && inOrderAlready(ids, parts.get(0))) {
+      // The usual single chunk whose answer came in request order: no copy needed.
+      return Collections.unmodifiableMap(parts.get(0));
+    }
     Map<K, V> all = parts.size() == 1 ? parts.get(0) : new HashMap<>();
     if (parts.size() > 1) {
       parts.forEach(all::putAll);
@@ -109,6 +121,34 @@ public final class Batches {
       }
     }
     return Collections.unmodifiableMap(ordered);
+  }
+
+  /**
+   * Whether {@code part} holds only keys of {@code ids}, none with a null value, in the order of
+   * their first appearance in {@code ids}: then it is already what the ordering copy would make of
+   * it. An id passed over on the way to the next key must be absent from {@code part}, or that key
+   * came out of order (or ids repeat).
+   */
+  private static <K, V> boolean inOrderAlready(List<K> ids, Map<K, V> part) {
+    int next = 0;
+    int n = ids.size();
+    for (Map.Entry<K, V> e : part.entrySet()) {
+      if (e.getValue() == null) {
+        return false;
+      }
+      K key = e.getKey();
+      while (next < n && !ids.get(next).equals(key)) {
+        if (part.containsKey(ids.get(next))) {
+          return false;
+        }
+        next++;
+      }
+      if (next == n) {
+        return false; // not asked for, or out of order
+      }
+      next++;
+    }
+    return true;
   }
 
   private static <T> List<List<T>> chunks(ProviderContext context, List<T> items, int chunkSize, int parallelism,
@@ -199,9 +239,14 @@ public final class Batches {
 
     List<Settled<T, R>> execute(ExecutorService workers, int parallelism) {
       List<Future<?>> helpers = new ArrayList<>(parallelism - 1);
+      // The helpers work in the caller's call: its deadline, its tenant on their exceptions, its MDC.
+      Callable<Void> help = CallContext.wrap((Callable<Void>) () -> {
+        work();
+        return null;
+      });
       for (int i = 1; i < parallelism; i++) {
         try {
-          helpers.add(workers.submit(this::work));
+          helpers.add(workers.submit(help));
         } catch (RejectedExecutionException e) {
           break; // closing context: the caller does the rest alone
         }

@@ -1,6 +1,7 @@
 package io.imfacade.http;
 
 import java.io.IOException;
+import io.imfacade.spi.CallContext;
 import java.time.Instant;
 import java.util.Objects;
 import okhttp3.Authenticator;
@@ -68,6 +69,7 @@ public final class BearerTokenAuth implements Interceptor, Authenticator {
     CallTag tag = response.request().tag(CallTag.class);
     rateLimiter.acquire(tag == null ? Instant.now().plusSeconds(30) : tag.deadline());
     LOG.debug("{}: token refused (HTTP 401); replaying once with a fresh token", tag == null ? "call" : tag);
+    CallContext.recordAttempt();
     return response.request().newBuilder().header(HEADER, PREFIX + fresh).build();
   }
 

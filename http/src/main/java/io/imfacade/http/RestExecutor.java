@@ -8,6 +8,7 @@ import io.imfacade.error.ImException;
 import io.imfacade.error.InvalidRequestException;
 import io.imfacade.error.ProviderUnavailableException;
 import io.imfacade.error.RateLimitedException;
+import io.imfacade.spi.CallContext;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
@@ -57,8 +58,12 @@ import retrofit2.Response;
  *   <li>never: any other answer, and a 2xx body that cannot be parsed.
  * </ul>
  *
- * <p>A wait that would end after the deadline is not taken: the call fails at once with the last
- * failure. A rate-limit answer that asks for 5 s or more pauses the whole app's {@link
+ * <p>The deadline ({@code http.callTimeoutMs}) is the neutral call's, not one request's: every
+ * request of one call (the chunks of a batch, the reads before and after a write, the retries)
+ * shares the deadline its first request fixed ({@link CallContext#deadline}), so that a call ends
+ * within its timeout however many requests it makes; a request whose call has no time left fails
+ * at once. A wait that would end after the deadline is not taken: the call fails at once with the
+ * last failure. A rate-limit answer that asks for 5 s or more pauses the whole app's {@link
  * AppRateLimiter} (for at most {@link RetryAfter#MAX_APP_PAUSE}), so that the other clients of the
  * app stop hammering a blocked app too.
  */
@@ -105,11 +110,18 @@ public final class RestExecutor {
   public <T> T execute(Operation operation, Function<CallTag, Call<T>> call) {
     Objects.requireNonNull(operation, "operation");
     Objects.requireNonNull(call, "call");
-    Instant deadline = clock.instant().plus(settings.callTimeout());
+    // One deadline for the whole neutral call: its first request fixes it, its later requests
+    // (other chunks, reads around a write, a token fetch) share it, on whatever thread they run.
+    Instant deadline = CallContext.deadline(clock.instant().plus(settings.callTimeout()));
     RetryPolicy policy = settings.retryPolicy();
     int failedAttempts = 0;
     ImException last = null;
     while (true) {
+      if (!clock.instant().isBefore(deadline)) {
+        // Spent by earlier requests of the call: not a rate limit, whatever the limiter would say.
+        throw last != null ? last : deadlineExceeded(operation, null, null);
+      }
+      long waitStart = System.nanoTime();
       try {
         rateLimiter.acquire(deadline);
       } catch (RateLimitedException e) {
@@ -118,6 +130,7 @@ public final class RestExecutor {
         }
         throw new RateLimitedException(e.plainMessage(), details(operation).build(), e.retryAfter().orElse(null), e);
       }
+      CallContext.recordRateLimitWait(Duration.ofNanos(System.nanoTime() - waitStart));
       CallTag tag = new CallTag(operation, failedAttempts + 1, deadline);
       Outcome<T> outcome = attempt(tag, call, last);
       if (outcome.failure == null) {
@@ -166,6 +179,7 @@ public final class RestExecutor {
       throw new InvalidRequestException("request refused before sending: " + redactor.redact(e.getMessage()),
           null, details(operation).build(), null);
     }
+    CallContext.recordAttempt();
     try {
       Response<T> response = call.execute();
       if (response.isSuccessful()) {

@@ -3,10 +3,12 @@ package io.imfacade.http;
 import io.imfacade.error.ErrorDetails;
 import io.imfacade.error.ImException;
 import io.imfacade.error.ProviderUnavailableException;
+import io.imfacade.spi.CallContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
@@ -25,8 +27,13 @@ import org.slf4j.LoggerFactory;
  *       401 of a token always gets it replaced, but a token that itself replaced a refused one is
  *       kept for that long, and the replay is not made;
  *   <li>a token that has already expired when it arrives is a failure, and any failed fetch is
- *       remembered for {@code negativeTtl}, during which callers get the same failure at once.
+ *       remembered for {@code negativeTtl}, during which callers get the same failure at once —
+ *       except a fetch cut short by the deadline of the neutral call that made it (a fetch runs
+ *       within its call's deadline, see {@link CallContext#deadline}), which says nothing about
+ *       the token endpoint.
  * </ul>
+ *
+ * <p>A caller that waits for another caller's fetch waits at most until its own call's deadline.
  *
  * <p>While a token is still valid but due for refresh, one caller refreshes it and the others keep
  * using the old one; only when no valid token is left do callers wait for the fetch. Thread-safe.
@@ -144,11 +151,7 @@ public final class TokenCache {
   }
 
   private String fetchOrWait() {
-    try {
-      fetchLock.lockInterruptibly();
-    } catch (InterruptedException e) {
-      throw Failures.interrupted(ErrorDetails.none(), "waiting for the token");
-    }
+    lockWithinTheCallsDeadline();
     try {
       Instant now = clock.instant();
       Entry e = entry.get();
@@ -170,8 +173,41 @@ public final class TokenCache {
     }
   }
 
-  /** Calls the source; a failure is remembered for {@link #negativeTtl}. Caller holds the lock. */
+  /**
+   * Takes the fetch lock, waiting for another caller's fetch at most until the deadline of the
+   * neutral call in progress, if it has one: a call must not outlive its deadline waiting for a
+   * token that another call is fetching.
+   */
+  private void lockWithinTheCallsDeadline() {
+    Instant deadline = CallContext.currentDeadline();
+    try {
+      if (deadline == null) {
+        fetchLock.lockInterruptibly();
+      } else if (!fetchLock.tryLock(Math.max(0, Duration.between(clock.instant(), deadline).toNanos()),
+          TimeUnit.NANOSECONDS)) {
+        throw new ProviderUnavailableException("no token within the call deadline: another call is still fetching it",
+            ErrorDetails.builder().retryable(true).build());
+      }
+    } catch (InterruptedException e) {
+      throw Failures.interrupted(ErrorDetails.none(), "waiting for the token");
+    }
+  }
+
+  /**
+   * Whether the neutral call in progress has no time left: a fetch it cut short says nothing
+   * about the token endpoint, so its failure is not remembered for the other calls.
+   */
+  private boolean outOfCallTime() {
+    Instant deadline = CallContext.currentDeadline();
+    return deadline != null && !clock.instant().isBefore(deadline);
+  }
+
+  /**
+   * Calls the source; a failure is remembered for {@link #negativeTtl}, unless the fetch ran out
+   * of its call's time ({@link #outOfCallTime}). Caller holds the lock.
+   */
   private IssuedToken fetch(Instant now) {
+    CallContext.recordTokenFetch();
     try {
       IssuedToken token = source.fetch();
       if (token == null) {
@@ -185,7 +221,9 @@ public final class TokenCache {
       failure = null;
       return token;
     } catch (ImException e) {
-      remember(e, now);
+      if (!outOfCallTime()) {
+        remember(e, now);
+      }
       throw e;
     } catch (RuntimeException e) {
       // A bug in the source; its message may hold anything, so only the type is shown.

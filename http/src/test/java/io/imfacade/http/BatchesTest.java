@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.imfacade.error.ImException;
 import io.imfacade.error.NotFoundException;
+import io.imfacade.spi.CallContext;
 import io.imfacade.spi.ProviderContext;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -165,6 +166,30 @@ class BatchesTest {
     assertThat(helpers).hasSize(3);
     assertThat(helpers).allMatch(Thread::isDaemon);
     assertThat(helpers).allMatch(t -> t.getName().matches("imfacade-http-\\d+"));
+  }
+
+  @Test
+  void helpers_workInTheCallersCallContext() {
+    CallContext call = CallContext.of("testvendor", "items.setAll", "tenant-7");
+    Set<Thread> threads = ConcurrentHashMap.newKeySet();
+    List<CallContext> seen = new CopyOnWriteArrayList<>();
+    CountDownLatch together = new CountDownLatch(4);
+    try (CallContext.Scope ignored = call.enter()) {
+      Batches.inChunksSettled(context, numbers(4), 1, 4, chunk -> {
+        threads.add(Thread.currentThread());
+        seen.add(CallContext.current());
+        together.countDown();
+        try {
+          together.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        return chunk;
+      });
+    }
+    assertThat(threads).hasSize(4); // the caller and three helpers
+    // So every chunk shares the call's deadline, and its exceptions name the call's tenant.
+    assertThat(seen).hasSize(4).allSatisfy(c -> assertThat(c).isSameAs(call));
   }
 
   @Test

@@ -14,6 +14,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.imfacade.ImConfig;
+import io.imfacade.spi.CallContext;
 import io.imfacade.error.AuthenticationException;
 import io.imfacade.error.ProviderUnavailableException;
 import io.imfacade.spi.ProviderContext;
@@ -155,6 +156,25 @@ class BearerTokenAuthTest {
     assertThat(core.call(GET, tag -> core.api().get(tag, "a")).id).isEqualTo("a");
     assertThat(source.fetches).hasValue(2);
     wm.verify(2, getRequestedFor(urlEqualTo("/items/a")));
+  }
+
+  /** What listeners and metrics see of a call: each HTTP attempt, the replay included, and each token fetch. */
+  @Test
+  void theCallContext_countsTheAttempts_theReplay_andTheTokenFetches() {
+    RestExecutorTest.stubSequence(wm, "GET", "/items/a", aResponse().withStatus(503), aResponse().withStatus(401),
+        okJson("{\"id\":\"a\"}"));
+    RemoteCore<TestApi> core = core(ImConfig.RETRY_MAX_ATTEMPTS, "3");
+    CallContext call = CallContext.of(Cores.PROVIDER, "items.get", null);
+
+    try (CallContext.Scope scope = call.enter()) {
+      assertThat(core.call(GET, tag -> core.api().get(tag, "a")).id).isEqualTo("a");
+    }
+
+    wm.verify(3, getRequestedFor(urlEqualTo("/items/a")));
+    assertThat(call.attempts()).as("the 503, its retry (401) and the replay").isEqualTo(3);
+    assertThat(call.tokenFetches()).as("the first token and the one after the 401").isEqualTo(2);
+    assertThat(source.fetches).hasValue(2);
+    assertThat(call.rateLimitWait()).isGreaterThanOrEqualTo(Duration.ZERO);
   }
 
   @Test

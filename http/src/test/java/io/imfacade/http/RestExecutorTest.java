@@ -23,6 +23,7 @@ import io.imfacade.error.ImException;
 import io.imfacade.error.InvalidRequestException;
 import io.imfacade.error.ProviderUnavailableException;
 import io.imfacade.error.RateLimitedException;
+import io.imfacade.spi.CallContext;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -80,6 +81,31 @@ class RestExecutorTest {
       assertThat(seen.get(0).deadline()).isEqualTo(seen.get(1).deadline())
           .isAfterOrEqualTo(before.plus(rig.settings.callTimeout()));
     }
+  }
+
+  @Test
+  void theRequestsOfOneNeutralCall_shareOneDeadline_andNoneIsSentOnceItPassed() {
+    wm.stubFor(get("/items/a").willReturn(okJson("{\"id\":\"a\"}")));
+    FakeTime time = new FakeTime();
+    List<CallTag> seen = new CopyOnWriteArrayList<>();
+    try (Rig rig = Rig.to(wm.baseUrl()).time(time).set(ImConfig.HTTP_CALL_TIMEOUT_MS, "1000").interceptor(chain -> {
+      seen.add(chain.request().tag(CallTag.class));
+      return chain.proceed(chain.request());
+    }).build(); CallContext.Scope call = CallContext.of("testvendor", "items.sync", null).enter()) {
+      rig.executor.execute(GET, tag -> rig.api.get(tag, "a"));
+      time.advance(Duration.ofMillis(600));
+      rig.executor.execute(GET, tag -> rig.api.get(tag, "a")); // a later request of the same call
+
+      assertThat(seen).hasSize(2);
+      assertThat(seen.get(1).deadline()).isEqualTo(seen.get(0).deadline());
+      time.advance(Duration.ofMillis(400));
+      // The call's time is spent: a third request fails at once, as the deadline, not as a rate limit.
+      assertThatThrownBy(() -> rig.executor.execute(GET, tag -> rig.api.get(tag, "a")))
+          .isInstanceOf(ProviderUnavailableException.class)
+          .hasMessageContaining("call deadline of 1000 ms");
+    }
+    assertThat(seen).hasSize(2);
+    wm.verify(2, getRequestedFor(urlEqualTo("/items/a")));
   }
 
   @Test

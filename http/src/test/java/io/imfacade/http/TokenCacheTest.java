@@ -8,6 +8,7 @@ import io.imfacade.error.AuthenticationException;
 import io.imfacade.error.ImException;
 import io.imfacade.error.ProviderUnavailableException;
 import io.imfacade.error.RateLimitedException;
+import io.imfacade.spi.CallContext;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -423,6 +424,77 @@ class TokenCacheTest {
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> new TokenCache(source, time, MARGIN, NEGATIVE_TTL, Duration.ofSeconds(-1)))
         .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void aFetchCutShortByItsCallsDeadline_isNotRemembered_theNextCallFetches() {
+    AtomicInteger fetches = new AtomicInteger();
+    TokenSource source = () -> {
+      if (fetches.incrementAndGet() == 1) {
+        time.advance(Duration.ofSeconds(2)); // the fetch outlives what its call had left
+        throw new ProviderUnavailableException("no result within the call deadline of 1000 ms",
+            io.imfacade.error.ErrorDetails.builder().retryable(true).build());
+      }
+      return IssuedToken.of("t" + fetches.get(), time.instant().plus(Duration.ofHours(1)));
+    };
+    TokenCache cache = cache(source);
+    try (CallContext.Scope call = CallContext.of("testvendor", "items.get", null).enter()) {
+      CallContext.deadline(time.instant().plusSeconds(1));
+      assertThatThrownBy(cache::current).isInstanceOf(ProviderUnavailableException.class);
+    }
+    // Another call, within the negative TTL: it fetches instead of getting the cut-short failure.
+    try (CallContext.Scope call = CallContext.of("testvendor", "items.get", null).enter()) {
+      CallContext.deadline(time.instant().plusSeconds(1));
+      assertThat(cache.current()).isEqualTo("t2");
+    }
+    assertThat(fetches).hasValue(2);
+  }
+
+  @Test
+  void aFailureWithinTheCallsTime_isStillRemembered() {
+    AtomicInteger fetches = new AtomicInteger();
+    TokenSource source = () -> {
+      fetches.incrementAndGet();
+      throw new ProviderUnavailableException("HTTP 503", io.imfacade.error.ErrorDetails.builder().build());
+    };
+    TokenCache cache = cache(source);
+    for (int i = 0; i < 3; i++) {
+      try (CallContext.Scope call = CallContext.of("testvendor", "items.get", null).enter()) {
+        CallContext.deadline(time.instant().plusSeconds(30));
+        assertThatThrownBy(cache::current).isInstanceOf(ProviderUnavailableException.class);
+      }
+    }
+    assertThat(fetches).hasValue(1);
+  }
+
+  @Test
+  void aCallWaitingForAnotherCallsFetch_givesUpAtItsOwnDeadline() throws Exception {
+    CountDownLatch fetching = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    TokenSource slow = () -> {
+      fetching.countDown();
+      await(release);
+      return IssuedToken.of("t1", time.instant().plus(Duration.ofHours(1)));
+    };
+    TokenCache cache = cache(slow);
+    ExecutorService pool = Executors.newSingleThreadExecutor();
+    try {
+      Future<String> first = pool.submit(cache::current);
+      assertThat(fetching.await(10, TimeUnit.SECONDS)).isTrue();
+      // Bounded, so that a waiter that ignores its deadline fails the test instead of hanging it.
+      assertTimeoutPreemptively(Duration.ofSeconds(5), () -> {
+        try (CallContext.Scope call = CallContext.of("testvendor", "items.get", null).enter()) {
+          CallContext.deadline(time.instant().plusMillis(200));
+          assertThatThrownBy(cache::current).isInstanceOf(ProviderUnavailableException.class)
+              .hasMessageContaining("call deadline");
+        }
+      });
+      release.countDown();
+      assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo("t1");
+    } finally {
+      release.countDown();
+      pool.shutdownNow();
+    }
   }
 
   /** Spins until {@code condition} holds; bounded so that a bug cannot hang the build. */
