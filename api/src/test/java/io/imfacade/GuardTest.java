@@ -61,6 +61,35 @@ class GuardTest {
     assertThat(found.get("Alice").userId()).isEqualTo("alice");
   }
 
+  /** Hundreds of ids, many repeated in other spellings: first appearances in order, one bad id named. */
+  @Test
+  void aLargeBatchIsDeduplicatedInOrderAndABadIdAnywhereIsRefused() {
+    List<String> input = new java.util.ArrayList<>();
+    List<String> expected = new java.util.ArrayList<>();
+    for (int i = 0; i < 700; i++) {
+      String id = "user_" + (i * 7919 % 500); // 500 distinct ids, 200 of them twice
+      input.add(i % 3 == 0 ? id.toUpperCase(java.util.Locale.ROOT) : id);
+      if (!expected.contains(id)) {
+        expected.add(id);
+      }
+    }
+    im.profiles().getAll(input);
+    assertThat(provider.arguments).containsExactly(expected);
+
+    List<String> withBadId = new java.util.ArrayList<>(input);
+    withBadId.add(350, "bad/id");
+    assertThatThrownBy(() -> im.profiles().getAll(withBadId))
+        .isInstanceOfSatisfying(InvalidRequestException.class, e -> {
+          assertThat(e.field()).contains("userIds element");
+          assertThat(e).hasMessageContaining("'bad/id'");
+        });
+    List<String> withNull = new java.util.ArrayList<>(input);
+    withNull.add(null);
+    assertThatThrownBy(() -> im.profiles().getAll(withNull))
+        .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.field()).contains("userIds element"));
+    assertThat(provider.calls).hasSize(1);
+  }
+
   @Test
   void emptyBatchReadAsksNobody() {
     assertThat(im.profiles().getAll(List.of())).isEmpty();

@@ -10,7 +10,7 @@ import io.imfacade.spi.IdRule;
 import io.imfacade.spi.LengthLimit;
 import io.imfacade.spi.Sizes;
 import io.imfacade.spi.VendorLimits;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -94,11 +94,50 @@ final class Inputs {
     if (ids == null) {
       throw invalid(op, field, field + " must not be null");
     }
-    Set<String> distinct = new LinkedHashSet<>(Math.max(16, ids.size() * 2));
+    IdRule rule = limits.userId();
+    String[] checked = new String[ids.size()];
+    int n = 0;
     for (String id : ids) {
-      distinct.add(user(op, field + " element", id));
+      // The usual case first: a valid id, with no message built for it. A bad one fails below,
+      // with its field named.
+      String clean = id != null && rule.violation(id) == null ? lowerCase(id) : user(op, field + " element", id);
+      if (n == checked.length) {
+        checked = Arrays.copyOf(checked, n * 2 + 1); // the caller's collection grew meanwhile
+      }
+      checked[n++] = clean;
     }
-    return new ArrayList<>(distinct);
+    return distinct(checked, n);
+  }
+
+  /**
+   * The first {@code n} of {@code ids} without repeats, in the order of their first appearance, as
+   * an immutable list. An open-addressing table of the ids: no entry object per id, as a set has.
+   */
+  static List<String> distinct(String[] ids, int n) {
+    if (n <= 1) {
+      return n == 0 ? List.of() : List.of(ids[0]);
+    }
+    String[] table = new String[Integer.highestOneBit(2 * n - 1) << 1]; // a power of two, at least 2n
+    int mask = table.length - 1;
+    int kept = 0;
+    for (int i = 0; i < n; i++) {
+      String id = ids[i];
+      int h = id.hashCode();
+      int slot = (h ^ (h >>> 16)) & mask;
+      boolean seen = false;
+      while (table[slot] != null) {
+        if (table[slot].equals(id)) {
+          seen = true;
+          break;
+        }
+        slot = (slot + 1) & mask;
+      }
+      if (!seen) {
+        table[slot] = id;
+        ids[kept++] = id;
+      }
+    }
+    return List.of(kept == ids.length ? ids : Arrays.copyOf(ids, kept));
   }
 
   /** Refuses a value a vendor would mangle: a NUL character or a lone UTF-16 surrogate. */

@@ -100,4 +100,9 @@ public final class HttpClients {
   public static ObjectMapper json() {
     return MAPPER.copy();
   }
+
+  /** The shared mapper itself, for code of this package that never reconfigures it. */
+  static ObjectMapper sharedJson() {
+    return MAPPER;
+  }
 }

@@ -1,5 +1,6 @@
 package io.imfacade.http;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.imfacade.ImConfig;
 import io.imfacade.error.ErrorDetails;
 import io.imfacade.error.NotFoundException;
@@ -14,8 +15,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
+import okhttp3.Headers;
 import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
+import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import org.jspecify.annotations.Nullable;
 import retrofit2.Call;
@@ -49,12 +52,22 @@ public final class RemoteCore<A> {
   private final ProviderContext context;
   private final A api;
   private final RestExecutor executor;
+  /** The authenticated client and base URL the API uses, for {@link #endpoint}. */
+  private final OkHttpClient http;
+  private final HttpUrl baseUrl;
+  private final ObjectMapper json;
 
-  private RemoteCore(String provider, ProviderContext context, A api, RestExecutor executor) {
+  private RemoteCore(String provider, ProviderContext context, A api, RestExecutor executor, OkHttpClient http,
+      HttpUrl baseUrl) {
     this.provider = provider;
     this.context = context;
     this.api = api;
     this.executor = executor;
+    this.http = http;
+    this.baseUrl = baseUrl;
+    // The shared mapper itself, not a copy: endpoints only read with it, and its caches (of
+    // deserializers) then serve every client in the JVM.
+    this.json = HttpClients.sharedJson();
   }
 
   /** A builder of a core over the Retrofit interface {@code api}. */
@@ -70,6 +83,39 @@ public final class RemoteCore<A> {
   /** The vendor's API, authenticated. */
   public A api() {
     return api;
+  }
+
+  /**
+   * A prepared endpoint for a hot call, which skips Retrofit's per-call request building (see
+   * {@link Endpoint}) and goes through the same authenticated client.
+   *
+   * @param relativePath the path relative to the base URL, as in a Retrofit annotation (such as
+   *     {@code metadata/user/get}); end it with {@code /} to append a path segment per call
+   * @param answer the type a 2xx answer is read into, with the client's Jackson configuration
+   * @param headers {@code "Name: value"} headers as in Retrofit's {@code @Headers}; as there, a
+   *     {@code Content-Type} is the media type of the request body (of a form) rather than a header
+   */
+  public <T> Endpoint<T> endpoint(String relativePath, Class<T> answer, String... headers) {
+    HttpUrl url = baseUrl.resolve(Objects.requireNonNull(relativePath, "relativePath"));
+    if (url == null) {
+      throw new IllegalArgumentException("not a relative path: " + relativePath);
+    }
+    Headers.Builder fixed = new Headers.Builder();
+    MediaType formType = null;
+    for (String header : headers) {
+      int colon = header.indexOf(':');
+      if (colon <= 0) {
+        throw new IllegalArgumentException("a header is \"Name: value\", was " + header);
+      }
+      String name = header.substring(0, colon).trim();
+      String value = header.substring(colon + 1).trim();
+      if (name.equalsIgnoreCase("Content-Type")) {
+        formType = MediaType.get(value);
+      } else {
+        fixed.add(name, value);
+      }
+    }
+    return new Endpoint<>(http, url, fixed.build(), formType, json, Objects.requireNonNull(answer, "answer"));
   }
 
   /** The shared resources of the client. */
@@ -281,7 +327,7 @@ public final class RemoteCore<A> {
         http = HttpClients.forClient(shared, provider, settings, signer, null);
       }
       A api = HttpClients.retrofit(url.toString(), http).create(apiType);
-      return new RemoteCore<>(provider, ctx, api, executor);
+      return new RemoteCore<>(provider, ctx, api, executor, http, url);
     }
 
     private static <T> T require(@Nullable T value, String name) {

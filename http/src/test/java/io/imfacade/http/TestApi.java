@@ -3,7 +3,10 @@ package io.imfacade.http;
 import java.util.Map;
 import retrofit2.Call;
 import retrofit2.http.Body;
+import retrofit2.http.Field;
+import retrofit2.http.FormUrlEncoded;
 import retrofit2.http.GET;
+import retrofit2.http.Headers;
 import retrofit2.http.POST;
 import retrofit2.http.Path;
 import retrofit2.http.Query;
@@ -29,6 +32,12 @@ interface TestApi {
 
   @GET("tenants/{tenant}/ping")
   Call<Map<String, Object>> ping(@Tag CallTag tag, @Path("tenant") String tenant);
+
+  /** A NetEase-like form post: the content type with its charset from a header, one field. */
+  @FormUrlEncoded
+  @Headers({"Content-Type: application/x-www-form-urlencoded;charset=utf-8", "Accept: application/json"})
+  @POST("form")
+  Call<Item> form(@Tag CallTag tag, @Field("accids") String accids);
 
   /** An Easemob-like token endpoint: client credentials in, {@code access_token} and {@code expires_in} out. */
   @POST("token")

@@ -81,7 +81,10 @@ interface NeteaseApi {
   @POST("team/remove.action")
   Call<Wire.Status> removeTeam(@Tag CallTag tag, @Field("tid") String tid, @Field("owner") String owner);
 
-  /** {@code accids}: a JSON array of at most 200 accids (seed 003). */
+  /**
+   * {@code accids}: a JSON array of at most 200 accids (seed 003). Sent by {@link NeteaseProfiles}
+   * through a prepared endpoint (the same request, read by {@link Cards}); kept here as the map of the API.
+   */
   @FormUrlEncoded
   @Headers({FORM, ACCEPT_JSON})
   @POST("user/getUinfos.action")

@@ -2,9 +2,9 @@ package io.imfacade.netease.internal;
 
 import io.imfacade.error.ImException;
 import io.imfacade.error.NotFoundException;
+import io.imfacade.http.Endpoint;
 import io.imfacade.http.Operation;
 import io.imfacade.http.RemoteCore;
-import io.imfacade.profile.Gender;
 import io.imfacade.profile.ProfileField;
 import io.imfacade.profile.ProfileUpdate;
 import io.imfacade.profile.UserProfile;
@@ -14,11 +14,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumMap;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -66,11 +63,18 @@ final class NeteaseProfiles implements UserProfileService {
   static final String TOO_MANY_ACCIDS = "limit max accids size";
 
   private final RemoteCore<NeteaseApi> core;
+  /**
+   * {@code getUinfos} as a prepared endpoint (the same request as {@link NeteaseApi#getUinfos}): it
+   * is the hot call, and Retrofit's per-call request building costs more than the rest of a single
+   * read ({@link io.imfacade.http.Endpoint}).
+   */
+  private final Endpoint<Cards> cards;
   private final Accounts accounts;
   private final int batch;
 
   NeteaseProfiles(RemoteCore<NeteaseApi> core, VendorLimits limits) {
     this.core = core;
+    this.cards = core.endpoint("user/getUinfos.action", Cards.class, NeteaseApi.FORM, NeteaseApi.ACCEPT_JSON);
     this.accounts = new Accounts(core);
     this.batch = limits.profileBatchGet();
   }
@@ -107,26 +111,21 @@ final class NeteaseProfiles implements UserProfileService {
     }
   }
 
-  /** One {@code getUinfos} request: the non-empty profiles among {@code ids}, by lower-case id. */
+  /**
+   * One {@code getUinfos} request: the non-empty profiles it answered, by lower-case id. A card of
+   * a user that was not asked for may be among them; it never reaches a result, which takes only
+   * the ids asked for ({@link RemoteCore#readInOrder}, {@link #get}).
+   */
   private Map<String, UserProfile> readOnce(Operation op, List<String> ids) {
     String accids = Wire.jsonArray(ids);
-    Wire.Uinfos answer = core.call(op, tag -> core.api().getUinfos(tag, accids));
-    if (answer.uinfos() == null) {
+    Cards answer = core.call(op, tag -> cards.postForm(tag, "accids", accids));
+    if (!answer.hasUinfos()) {
       throw core.malformed(op, "getUinfos answered code 200 without a 'uinfos' array");
     }
-    Set<String> asked = new HashSet<>(ids);
-    Map<String, UserProfile> found = new HashMap<>();
-    for (Wire.Uinfo uinfo : answer.uinfos()) {
-      if (uinfo == null || Wire.isBlank(uinfo.accid())) {
-        throw core.malformed(op, "a 'uinfos' item of getUinfos has no accid");
-      }
-      UserProfile profile = toProfile(uinfo);
-      // Only ids that were asked for: a server answering more must not add users to the result.
-      if (!profile.isEmpty() && asked.contains(profile.userId())) {
-        found.putIfAbsent(profile.userId(), profile);
-      }
+    if (answer.missingAccid()) {
+      throw core.malformed(op, "a 'uinfos' item of getUinfos has no accid");
     }
-    return found;
+    return answer.profiles();
   }
 
   @Override
@@ -173,17 +172,4 @@ final class NeteaseProfiles implements UserProfileService {
     throw new UnsupportedOperationException("netease reports no total size");
   }
 
-  /** The neutral profile of a card; empty values and unknown genders read as absent. */
-  static UserProfile toProfile(Wire.Uinfo uinfo) {
-    return UserProfile.builder(uinfo.accid().toLowerCase(Locale.ROOT))
-        .nickname(uinfo.name())
-        .avatarUrl(uinfo.icon())
-        .sign(uinfo.sign())
-        .birth(uinfo.birth())
-        .email(uinfo.email())
-        .phone(uinfo.mobile())
-        .ext(uinfo.ex())
-        .gender(Gender.fromWireText(uinfo.gender()))
-        .build();
-  }
 }

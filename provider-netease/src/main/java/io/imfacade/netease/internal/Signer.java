@@ -11,6 +11,7 @@ import java.util.function.Supplier;
 import okhttp3.Interceptor;
 import okhttp3.Request;
 import okhttp3.Response;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Signs every request the NetEase way: {@code AppKey}, a random {@code Nonce}, {@code CurTime}
@@ -33,6 +34,8 @@ final class Signer implements Interceptor {
 
   private static final char[] HEX = "0123456789abcdef".toCharArray();
   private static final SecureRandom RANDOM = new SecureRandom();
+  /** Never used itself, only cloned (see {@link #sha1()}). */
+  private static final @Nullable MessageDigest SHA1 = prototype();
   /** 16 random bytes, 32 hex characters: well under the documented 128. */
   private static final int NONCE_BYTES = 16;
 
@@ -68,14 +71,35 @@ final class Signer implements Interceptor {
 
   /** The lower-case hex SHA-1 of {@code appSecret + nonce + curTime} in UTF-8. */
   static String checkSum(String appSecret, String nonce, String curTime) {
-    MessageDigest sha1;
+    byte[] digest = sha1().digest((appSecret + nonce + curTime).getBytes(StandardCharsets.UTF_8));
+    return hex(digest);
+  }
+
+  /**
+   * A fresh SHA-1 digest. A clone of a prototype where the provider allows it: {@link
+   * MessageDigest#getInstance} looks the algorithm up among the security providers on every call.
+   */
+  private static MessageDigest sha1() {
+    if (SHA1 != null) {
+      try {
+        return (MessageDigest) SHA1.clone();
+      } catch (CloneNotSupportedException e) {
+        // this provider's digests cannot be cloned: look one up
+      }
+    }
     try {
-      sha1 = MessageDigest.getInstance("SHA-1");
+      return MessageDigest.getInstance("SHA-1");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-1 is missing from this JVM", e); // every JVM must have it
     }
-    byte[] digest = sha1.digest((appSecret + nonce + curTime).getBytes(StandardCharsets.UTF_8));
-    return hex(digest);
+  }
+
+  private static @Nullable MessageDigest prototype() {
+    try {
+      return MessageDigest.getInstance("SHA-1");
+    } catch (NoSuchAlgorithmException e) {
+      return null; // reported by sha1() on first use
+    }
   }
 
   /** A fresh nonce: 32 lower-case hex characters from {@link SecureRandom}. */

@@ -35,6 +35,9 @@ interface EasemobApi {
   Call<Wire.DataResponse> setUserMetadata(@Tag CallTag tag, @Path("username") String username,
       @FieldMap Map<String, String> attributes);
 
+  // The two reads below are sent by FamilyProfiles through prepared Endpoints (the same requests,
+  // without Retrofit's per-call request building); they stay here as the map of the API.
+
   @Headers(ACCEPT_JSON)
   @GET("metadata/user/{username}")
   Call<Wire.DataResponse> getUserMetadata(@Tag CallTag tag, @Path("username") String username);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.imfacade.easemob.family.EasemobFamilyLimits;
 import io.imfacade.error.NotFoundException;
 import io.imfacade.error.ProviderUnavailableException;
+import io.imfacade.http.Endpoint;
 import io.imfacade.http.Operation;
 import io.imfacade.http.RemoteCore;
 import io.imfacade.profile.ProfileField;
@@ -12,7 +13,6 @@ import io.imfacade.profile.UserProfile;
 import io.imfacade.profile.UserProfileService;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,12 +38,6 @@ import java.util.Set;
  */
 final class FamilyProfiles implements UserProfileService {
 
-  private static final Map<String, ProfileField> FIELD_BY_KEY = new HashMap<>();
-
-  static {
-    EasemobFamilyLimits.PROFILE_KEYS.forEach((field, key) -> FIELD_BY_KEY.put(key, field));
-  }
-
   /**
    * The keys of the neutral fields, asked for in every batch read. The docs make {@code properties}
    * required and a filter ("only the listed properties are returned"), and both official SDKs
@@ -57,12 +51,21 @@ final class FamilyProfiles implements UserProfileService {
   static final Set<String> APP_OR_ROUTE_MISSING = Set.of("organization_application_not_found", "web_application");
 
   private final RemoteCore<EasemobApi> core;
+  /**
+   * The two reads as prepared endpoints (the same requests as {@link EasemobApi#getUserMetadata}
+   * and {@link EasemobApi#getUsersMetadata}): they are the hot calls, and Retrofit's per-call
+   * request building costs more than the rest of a single read ({@link io.imfacade.http.Endpoint}).
+   */
+  private final Endpoint<ProfileAnswers.One> userAttributes;
+  private final Endpoint<ProfileAnswers.Many> usersAttributes;
   private final int batchSize;
   /** Whether other keys are read as custom attributes (a provider may not offer them). */
   private final boolean customAttributes;
 
   FamilyProfiles(RemoteCore<EasemobApi> core, int batchSize, boolean customAttributes) {
     this.core = core;
+    this.userAttributes = core.endpoint("metadata/user/", ProfileAnswers.One.class, EasemobApi.ACCEPT_JSON);
+    this.usersAttributes = core.endpoint("metadata/user/get", ProfileAnswers.Many.class, EasemobApi.ACCEPT_JSON);
     this.batchSize = batchSize;
     this.customAttributes = customAttributes;
   }
@@ -70,40 +73,57 @@ final class FamilyProfiles implements UserProfileService {
   @Override
   public Optional<UserProfile> get(String userId) {
     Operation op = Ops.PROFILES_GET;
-    Wire.DataResponse answer;
+    ProfileAnswers.One answer;
     try {
-      answer = core.call(op, tag -> core.api().getUserMetadata(tag, userId));
+      answer = core.call(op, tag -> userAttributes.get(tag, userId));
     } catch (NotFoundException e) {
       if (APP_OR_ROUTE_MISSING.contains(e.vendorCode().orElse(""))) {
         throw e;
       }
       return Optional.empty(); // the 2021 page's 404 of an unknown user
     }
-    JsonNode data = Answers.object(core, op, answer);
-    UserProfile profile = toProfile(userId, Wire.attributes(data));
+    if (answer == null || answer.dataShape != null) {
+      throw malformedData(op, answer == null ? "absent" : answer.dataShape);
+    }
+    UserProfile profile = answer.attributes.profile(userId, customAttributes ? null : Set.of());
     return profile.isEmpty() ? Optional.empty() : Optional.of(profile);
   }
 
   @Override
   public Map<String, UserProfile> getAll(Collection<String> userIds, Collection<String> customAttributeKeys) {
     Operation op = Ops.PROFILES_GET_ALL;
-    List<String> properties = new ArrayList<>(NEUTRAL_KEYS);
-    properties.addAll(customAttributeKeys);
-    Set<String> wanted = Set.copyOf(customAttributeKeys);
+    List<String> properties;
+    Set<String> keep;
+    if (customAttributeKeys.isEmpty()) {
+      properties = NEUTRAL_KEYS;
+      keep = Set.of();
+    } else {
+      properties = new ArrayList<>(NEUTRAL_KEYS);
+      properties.addAll(customAttributeKeys);
+      keep = customAttributes ? Set.copyOf(customAttributeKeys) : Set.of();
+    }
     return core.readInOrder(List.copyOf(userIds), batchSize, chunk -> {
-      JsonNode data = Answers.object(core, op,
-          core.call(op, tag -> core.api().getUsersMetadata(tag, new Wire.TargetsRequest(chunk, properties))));
-      Map<String, UserProfile> profiles = new HashMap<>();
-      Answers.attributesByUser(core, op, data).forEach((id, attributes) -> {
+      ProfileAnswers.Many answer = core.call(op,
+          tag -> usersAttributes.postJson(tag, new Wire.TargetsRequest(chunk, properties)));
+      if (answer == null || answer.dataShape != null) {
+        throw malformedData(op, answer == null ? "absent" : answer.dataShape);
+      }
+      String userShape = answer.firstUserShape();
+      if (userShape != null) {
+        throw core.malformed(op, "the attributes of a user in 'data' are " + userShape
+            + ", not the documented object");
+      }
+      if (answer.customAttributes) {
         // A server that answers more than it was asked must not make the result depend on it.
-        attributes.keySet().removeIf(key -> !FIELD_BY_KEY.containsKey(key) && !wanted.contains(key));
-        UserProfile profile = toProfile(id, attributes);
-        if (!profile.isEmpty()) {
-          profiles.put(id, profile);
-        }
-      });
-      return profiles;
+        ProfileAnswers.keepCustom(answer.profiles, keep);
+      }
+      return answer.profiles;
     });
+  }
+
+  /** What {@link Answers#object} says of a {@code data} that is not an object. */
+  private ProviderUnavailableException malformedData(Operation op, String shape) {
+    return core.malformed(op, "'data' is " + shape + ", not the documented object");
   }
 
   @Override
@@ -144,17 +164,4 @@ final class FamilyProfiles implements UserProfileService {
     return data.longValue();
   }
 
-  /** The neutral profile of a user's attribute map; empty values read as absent. */
-  private UserProfile toProfile(String userId, Map<String, String> attributes) {
-    UserProfile.Builder b = UserProfile.builder(userId);
-    attributes.forEach((key, value) -> {
-      ProfileField field = FIELD_BY_KEY.get(key);
-      if (field != null) {
-        b.set(field, value); // gender: 1 male, 2 female, anything else unknown
-      } else if (customAttributes) {
-        b.customAttribute(key, value);
-      }
-    });
-    return b.build();
-  }
 }
