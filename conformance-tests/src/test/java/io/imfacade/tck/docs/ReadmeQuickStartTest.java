@@ -16,10 +16,14 @@ import io.imfacade.tck.remote.EasemobFamilyHarness;
 import io.imfacade.tck.remote.NeteaseHarness;
 import io.imfacade.tck.remote.Simulators;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -89,6 +93,40 @@ class ReadmeQuickStartTest {
     try (ImClient im = new NeteaseHarness(NETEASE).openClient()) {
       assertTheStoryHolds(im);
     }
+  }
+
+  /**
+   * The README shows this very code: the body of its {@code quickStart} method between the {@code
+   * quick start} markers equals the lines between this class's markers (indentation aside). The
+   * README's class around it (imports, main) compiles as written with imfacade-api.
+   */
+  @Test
+  void theReadmeShowsExactlyThisCode() throws IOException {
+    List<String> readme = Files.readAllLines(Path.of("..", "README.md"), StandardCharsets.UTF_8);
+    int block = readme.indexOf("<!-- quick start: begin -->");
+    assertThat(block).as("the README's quick start markers").isNotNegative();
+    int start = indexOf(readme, block, "static void quickStart(ImClient im) {") + 1;
+    int end = indexOf(readme, start, "  }");
+    List<String> shown = stripped(readme.subList(start, end));
+
+    List<String> source = Files.readAllLines(
+        Path.of("src/test/java/io/imfacade/tck/docs/ReadmeQuickStartTest.java"), StandardCharsets.UTF_8);
+    int from = indexOf(source, 0, "// README quick start: begin") + 1;
+    int to = indexOf(source, from, "// README quick start: end");
+    assertThat(shown).as("README.md quick start vs ReadmeQuickStartTest").isEqualTo(stripped(source.subList(from, to)));
+  }
+
+  private static int indexOf(List<String> lines, int from, String trimmed) {
+    for (int i = from; i < lines.size(); i++) {
+      if (lines.get(i).strip().equals(trimmed.strip()) && lines.get(i).startsWith(trimmed.startsWith("  }") ? "  }" : "")) {
+        return i;
+      }
+    }
+    throw new AssertionError("no line '" + trimmed + "' after line " + from);
+  }
+
+  private static List<String> stripped(List<String> lines) {
+    return lines.stream().map(String::strip).collect(Collectors.toList());
   }
 
   /** Runs the quick start, checks what it printed, then reads the state back on its own. */
