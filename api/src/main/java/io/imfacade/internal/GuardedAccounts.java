@@ -17,19 +17,13 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /** The guard of {@link UserAccounts}. */
-final class GuardedAccounts implements UserAccounts {
+final class GuardedAccounts extends GuardedService<Supplier<UserAccounts>> implements UserAccounts {
 
   /** The longest validity a token may be asked for: vendors cap theirs far below (Agora: 24 h). */
   private static final Duration MAX_VALIDITY = Duration.ofDays(3650);
 
-  private final GuardedClient guard;
-  private final Inputs inputs;
-  private final Supplier<UserAccounts> raw;
-
   GuardedAccounts(GuardedClient guard, Supplier<UserAccounts> raw) {
-    this.guard = guard;
-    this.inputs = guard.inputs();
-    this.raw = raw;
+    super(guard, raw);
   }
 
   @Override

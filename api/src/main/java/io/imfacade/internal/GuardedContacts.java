@@ -5,54 +5,33 @@ import io.imfacade.contact.Contact;
 import io.imfacade.contact.ContactGraph;
 import io.imfacade.contact.Page;
 import io.imfacade.contact.PageRequest;
-import io.imfacade.contact.Pages;
 import java.util.Collection;
 import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /** The guard of {@link ContactGraph}. */
-final class GuardedContacts implements ContactGraph {
-
-  private final GuardedClient guard;
-  private final Inputs inputs;
-  private final ContactGraph raw;
+final class GuardedContacts extends GuardedService<ContactGraph> implements ContactGraph {
 
   GuardedContacts(GuardedClient guard, ContactGraph raw) {
-    this.guard = guard;
-    this.inputs = guard.inputs();
-    this.raw = raw;
+    super(guard, raw);
   }
 
   @Override
   public void addContact(String owner, String friend) {
-    String op = "contacts.addContact";
-    guard.run(op, () -> {
-      String o = inputs.user(op, "owner", owner);
-      String f = inputs.user(op, "friend", friend);
-      inputs.different(op, "friend", o, f);
-      raw.addContact(o, f);
-    });
+    pair("contacts.addContact", null, owner, "friend", friend, raw::addContact);
   }
 
   @Override
   public void removeContact(String owner, String friend) {
-    String op = "contacts.removeContact";
-    guard.run(op, () -> {
-      String o = inputs.user(op, "owner", owner);
-      String f = inputs.user(op, "friend", friend);
-      inputs.different(op, "friend", o, f);
-      raw.removeContact(o, f);
-    });
+    pair("contacts.removeContact", null, owner, "friend", friend, raw::removeContact);
   }
 
   @Override
   public void setRemark(String owner, String friend, String remark) {
     String op = "contacts.setRemark";
-    guard.run(op, () -> {
-      guard.require(Capability.CONTACT_REMARK);
-      String o = inputs.user(op, "owner", owner);
-      String f = inputs.user(op, "friend", friend);
-      inputs.different(op, "friend", o, f);
+    pair(op, Capability.CONTACT_REMARK, owner, "friend", friend, (o, f) -> {
       inputs.remark(op, remark);
       raw.setRemark(o, f, remark == null ? "" : remark);
     });
@@ -68,8 +47,7 @@ final class GuardedContacts implements ContactGraph {
   public Stream<Contact> allContacts(String owner) {
     String op = "contacts.contacts";
     String o = guard.check(op, () -> inputs.user(op, "owner", owner));
-    int size = streamPageSize();
-    return Pages.stream(page -> contacts(o, page), size, maxPages(inputs.limits().contactsMax(), size),
+    return GuardPages.stream(page -> contacts(o, page), inputs.limits(), inputs.limits().contactsMax(),
         inputs.details(op));
   }
 
@@ -97,14 +75,7 @@ final class GuardedContacts implements ContactGraph {
 
   @Override
   public void unblock(String owner, String user) {
-    String op = "contacts.unblock";
-    guard.run(op, () -> {
-      guard.require(Capability.BLOCK_LIST);
-      String o = inputs.user(op, "owner", owner);
-      String u = inputs.user(op, "user", user);
-      inputs.different(op, "user", o, u);
-      raw.unblock(o, u);
-    });
+    pair("contacts.unblock", Capability.BLOCK_LIST, owner, "user", user, raw::unblock);
   }
 
   @Override
@@ -123,21 +94,24 @@ final class GuardedContacts implements ContactGraph {
       guard.require(Capability.BLOCK_LIST);
       return inputs.user(op, "owner", owner);
     });
-    int size = streamPageSize();
-    return Pages.stream(page -> blocked(o, page), size, maxPages(inputs.limits().blockListMax(), size),
+    return GuardPages.stream(page -> blocked(o, page), inputs.limits(), inputs.limits().blockListMax(),
         inputs.details(op));
   }
 
-  private int streamPageSize() {
-    return Math.min(DEFAULT_STREAM_PAGE_SIZE, inputs.limits().pageSizeMax());
-  }
-
   /**
-   * The most pages a list of at most {@code maxItems} can take, with room to spare: a server that
-   * keeps answering cursors past it is broken, and following it forever would hang the caller.
+   * Runs a call on an owner and another user: first the capability it needs (if any), then both ids,
+   * which must differ.
    */
-  static int maxPages(int maxItems, int pageSize) {
-    long pages = (long) maxItems / pageSize + 1;
-    return (int) Math.min(Pages.DEFAULT_MAX_PAGES, 2 * pages + 10);
+  private void pair(String op, @Nullable Capability needs, String owner, String field, String other,
+      BiConsumer<String, String> call) {
+    guard.run(op, () -> {
+      if (needs != null) {
+        guard.require(needs);
+      }
+      String o = inputs.user(op, "owner", owner);
+      String x = inputs.user(op, field, other);
+      inputs.different(op, field, o, x);
+      call.accept(o, x);
+    });
   }
 }

@@ -3,7 +3,6 @@ package io.imfacade.internal;
 import io.imfacade.BatchOutcome;
 import io.imfacade.contact.Page;
 import io.imfacade.contact.PageRequest;
-import io.imfacade.contact.Pages;
 import io.imfacade.error.ProviderUnavailableException;
 import io.imfacade.group.Group;
 import io.imfacade.group.Groups;
@@ -19,16 +18,10 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /** The guard of {@link Groups}. */
-final class GuardedGroups implements Groups {
-
-  private final GuardedClient guard;
-  private final Inputs inputs;
-  private final Supplier<Groups> raw;
+final class GuardedGroups extends GuardedService<Supplier<Groups>> implements Groups {
 
   GuardedGroups(GuardedClient guard, Supplier<Groups> raw) {
-    this.guard = guard;
-    this.inputs = guard.inputs();
-    this.raw = raw;
+    super(guard, raw);
   }
 
   @Override
@@ -106,9 +99,8 @@ final class GuardedGroups implements Groups {
   public Stream<String> allMembers(String groupId) {
     String op = "groups.members";
     String gid = guard.check(op, () -> inputs.group(op, groupId));
-    int size = Math.min(io.imfacade.contact.ContactGraph.DEFAULT_STREAM_PAGE_SIZE, inputs.limits().pageSizeMax());
-    return Pages.stream(page -> members(gid, page), size,
-        GuardedContacts.maxPages(inputs.limits().groupSizeMax(), size), inputs.details(op));
+    return GuardPages.stream(page -> members(gid, page), inputs.limits(), inputs.limits().groupSizeMax(),
+        inputs.details(op));
   }
 
   @Override

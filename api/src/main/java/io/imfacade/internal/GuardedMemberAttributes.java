@@ -11,16 +11,10 @@ import java.util.List;
 import java.util.Map;
 
 /** The guard of {@link GroupMemberAttributes}. */
-final class GuardedMemberAttributes implements GroupMemberAttributes {
-
-  private final GuardedClient guard;
-  private final Inputs inputs;
-  private final GroupMemberAttributes raw;
+final class GuardedMemberAttributes extends GuardedService<GroupMemberAttributes> implements GroupMemberAttributes {
 
   GuardedMemberAttributes(GuardedClient guard, GroupMemberAttributes raw) {
-    this.guard = guard;
-    this.inputs = guard.inputs();
-    this.raw = raw;
+    super(guard, raw);
   }
 
   @Override

@@ -10,16 +10,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /** The guard of {@link UserProfileService}. */
-final class GuardedProfiles implements UserProfileService {
-
-  private final GuardedClient guard;
-  private final Inputs inputs;
-  private final UserProfileService raw;
+final class GuardedProfiles extends GuardedService<UserProfileService> implements UserProfileService {
 
   GuardedProfiles(GuardedClient guard, UserProfileService raw) {
-    this.guard = guard;
-    this.inputs = guard.inputs();
-    this.raw = raw;
+    super(guard, raw);
   }
 
   @Override

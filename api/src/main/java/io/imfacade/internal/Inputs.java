@@ -176,8 +176,7 @@ final class Inputs {
     }
     for (Map.Entry<ProfileField, String> e : update.values().entrySet()) {
       String field = e.getKey().fieldName();
-      text(op, field, e.getValue());
-      length(op, field, e.getValue(), limits.profileField(e.getKey()));
+      text(op, field, e.getValue(), limits.profileField(e.getKey()));
     }
     for (Map.Entry<String, String> e : update.customAttributes().entrySet()) {
       String key = e.getKey();
@@ -216,8 +215,7 @@ final class Inputs {
       if (value == null) {
         throw invalid(op, "attributes", "value of attribute '" + key + "' must not be null: use \"\" to remove it");
       }
-      text(op, "value of attribute '" + key + "'", value);
-      length(op, "value of attribute '" + key + "'", value, limits.memberValue());
+      text(op, "value of attribute '" + key + "'", value, limits.memberValue());
       copy.put(key, value);
       if (!value.isEmpty()) {
         stored.put(key, value);
@@ -273,7 +271,7 @@ final class Inputs {
     }
   }
 
-  /** Free text of a named field (a group's name or description) within its limit. */
+  /** Free text of a named field within its limit. */
   void text(String op, String field, String value, LengthLimit limit) {
     text(op, field, value);
     length(op, field, value, limit);
@@ -282,8 +280,7 @@ final class Inputs {
   /** A remark; null and {@code ""} mean none and are fine. */
   void remark(String op, @Nullable String remark) {
     if (remark != null) {
-      text(op, "remark", remark);
-      length(op, "remark", remark, limits.remark());
+      text(op, "remark", remark, limits.remark());
     }
   }
 

@@ -5,7 +5,6 @@ import io.imfacade.contact.ContactGraph;
 import io.imfacade.group.GroupMemberAttributes;
 import io.imfacade.group.Groups;
 import io.imfacade.profile.UserProfileService;
-import java.util.Objects;
 
 /**
  * A provider's side of a client: the services over one vendor app, as {@link ImProvider#create}
@@ -48,48 +47,6 @@ public interface ProviderClient extends AutoCloseable {
    */
   static ProviderClient of(String label, UserProfileService profiles, GroupMemberAttributes members,
       ContactGraph contacts, UserAccounts accounts, Groups groups, Runnable onClose) {
-    Objects.requireNonNull(label, "label");
-    Objects.requireNonNull(profiles, "profiles");
-    Objects.requireNonNull(members, "members");
-    Objects.requireNonNull(contacts, "contacts");
-    Objects.requireNonNull(accounts, "accounts");
-    Objects.requireNonNull(groups, "groups");
-    Objects.requireNonNull(onClose, "onClose");
-    return new ProviderClient() {
-      @Override
-      public UserAccounts accounts() {
-        return accounts;
-      }
-
-      @Override
-      public Groups groups() {
-        return groups;
-      }
-
-      @Override
-      public UserProfileService profiles() {
-        return profiles;
-      }
-
-      @Override
-      public GroupMemberAttributes groupMemberAttributes() {
-        return members;
-      }
-
-      @Override
-      public ContactGraph contacts() {
-        return contacts;
-      }
-
-      @Override
-      public void close() {
-        onClose.run();
-      }
-
-      @Override
-      public String toString() {
-        return label;
-      }
-    };
+    return new ServicesClient(label, profiles, members, contacts, accounts, groups, onClose);
   }
 }

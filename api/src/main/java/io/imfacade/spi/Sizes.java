@@ -43,23 +43,15 @@ public final class Sizes {
     return bytes;
   }
 
+  /** A JSON string's UTF-8 size: its characters, its quotes, and what its escapes add (all ASCII). */
   private static int jsonStringBytes(String s) {
-    int bytes = 2; // quotes
+    int bytes = 2 + utf8Length(s);
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
       if (c == '"' || c == '\\' || c == '\b' || c == '\f' || c == '\n' || c == '\r' || c == '\t') {
-        bytes += 2;
+        bytes += 1; // a backslash before it
       } else if (c < 0x20) {
-        bytes += 6;
-      } else if (c < 0x80) {
-        bytes += 1;
-      } else if (c < 0x800) {
-        bytes += 2;
-      } else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
-        bytes += 4;
-        i++;
-      } else {
-        bytes += 3;
+        bytes += 5; // a six-byte unicode escape instead of one byte
       }
     }
     return bytes;

@@ -25,14 +25,7 @@ final class Arguments {
   private Arguments() {}
 
   /** {@code key=value}; an empty value is kept (it removes the key where the service says so). */
-  static final class KeyValue {
-    final String key;
-    final String value;
-
-    KeyValue(String key, String value) {
-      this.key = key;
-      this.value = value;
-    }
+  record KeyValue(String key, String value) {
 
     /** Parses {@code key=value}: the key is everything before the first {@code =} and not empty. */
     static KeyValue parse(String text) {
@@ -53,14 +46,7 @@ final class Arguments {
   }
 
   /** {@code user:key=value}: one attribute of one group member. */
-  static final class MemberAttribute {
-    final String userId;
-    final KeyValue attribute;
-
-    MemberAttribute(String userId, KeyValue attribute) {
-      this.userId = userId;
-      this.attribute = attribute;
-    }
+  record MemberAttribute(String userId, KeyValue attribute) {
 
     /** Picocli's hook. User ids never contain ':' on any built-in vendor, so the first one splits. */
     static final class Converter implements ITypeConverter<MemberAttribute> {

@@ -1,6 +1,8 @@
 package io.imfacade.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.imfacade.ImClient;
+import java.util.function.Supplier;
 
 /**
  * A command that talks to the configured provider. It checks its own arguments first, then opens a
@@ -25,4 +27,17 @@ abstract class ClientCommand extends BaseCommand {
 
   /** Does the work and adds the result to {@code out}; returns the exit code. */
   abstract int run(ImClient client, Output out);
+
+  /**
+   * Adds the one result of a command that succeeded, as JSON or as a line, and returns {@link
+   * ExitCodes#OK}. Suppliers, so that only the form asked for is built.
+   */
+  static int print(Output out, Supplier<? extends JsonNode> json, Supplier<String> line) {
+    if (out.json()) {
+      out.json(json.get());
+    } else {
+      out.line(line.get());
+    }
+    return ExitCodes.OK;
+  }
 }

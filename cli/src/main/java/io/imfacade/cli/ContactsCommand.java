@@ -1,7 +1,9 @@
 package io.imfacade.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import io.imfacade.ImClient;
 import io.imfacade.contact.Contact;
 import io.imfacade.contact.ContactGraph;
@@ -29,11 +31,8 @@ import picocli.CommandLine.Parameters;
 })
 final class ContactsCommand extends CommandGroup {
 
-  /** {@code contacts add <owner> <friend>}. */
-  @Command(name = "add", description = {
-      "Make two users contacts of each other.",
-      "Adding an existing contact changes nothing."})
-  static final class Add extends ClientCommand {
+  /** {@code contacts add} and {@code remove}: the same operands, and a result saying whether they are contacts now. */
+  abstract static class Relation extends ClientCommand {
 
     @Parameters(index = "0", paramLabel = "<owner>", description = "One user.")
     String owner;
@@ -41,15 +40,27 @@ final class ContactsCommand extends CommandGroup {
     @Parameters(index = "1", paramLabel = "<friend>", description = "The other user.")
     String friend;
 
+    /** Changes the relation; returns whether the two are contacts afterwards. */
+    abstract boolean change(ContactGraph contacts);
+
     @Override
     int run(ImClient client, Output out) {
-      client.contacts().addContact(owner, friend);
-      if (out.json()) {
-        out.json(Views.object().put("owner", owner).put("friend", friend).put("contacts", true));
-      } else {
-        out.line(owner + " and " + friend + " are contacts");
-      }
-      return ExitCodes.OK;
+      boolean contacts = change(client.contacts());
+      return print(out, () -> Views.object().put("owner", owner).put("friend", friend).put("contacts", contacts),
+          () -> owner + " and " + friend + (contacts ? " are contacts" : " are not contacts"));
+    }
+  }
+
+  /** {@code contacts add <owner> <friend>}. */
+  @Command(name = "add", description = {
+      "Make two users contacts of each other.",
+      "Adding an existing contact changes nothing."})
+  static final class Add extends Relation {
+
+    @Override
+    boolean change(ContactGraph contacts) {
+      contacts.addContact(owner, friend);
+      return true;
     }
   }
 
@@ -57,23 +68,12 @@ final class ContactsCommand extends CommandGroup {
   @Command(name = "remove", description = {
       "End the contact relation of two users, both ways.",
       "Succeeds when the two were not contacts."})
-  static final class Remove extends ClientCommand {
-
-    @Parameters(index = "0", paramLabel = "<owner>", description = "One user.")
-    String owner;
-
-    @Parameters(index = "1", paramLabel = "<friend>", description = "The other user.")
-    String friend;
+  static final class Remove extends Relation {
 
     @Override
-    int run(ImClient client, Output out) {
-      client.contacts().removeContact(owner, friend);
-      if (out.json()) {
-        out.json(Views.object().put("owner", owner).put("friend", friend).put("contacts", false));
-      } else {
-        out.line(owner + " and " + friend + " are not contacts");
-      }
-      return ExitCodes.OK;
+    boolean change(ContactGraph contacts) {
+      contacts.removeContact(owner, friend);
+      return false;
     }
   }
 
@@ -97,18 +97,11 @@ final class ContactsCommand extends CommandGroup {
     int run(ImClient client, Output out) {
       String value = remark == null || remark.isEmpty() ? null : remark;
       client.contacts().setRemark(owner, friend, value);
-      if (out.json()) {
+      return print(out, () -> {
         ObjectNode result = Views.object().put("owner", owner).put("friend", friend);
-        if (value != null) {
-          result.put("remark", value);
-        }
-        out.json(result);
-      } else if (value == null) {
-        out.line("cleared " + owner + "'s remark for " + friend);
-      } else {
-        out.line(owner + "'s remark for " + friend + ": " + Views.quote(value));
-      }
-      return ExitCodes.OK;
+        return value == null ? result : result.put("remark", value);
+      }, () -> value == null ? "cleared " + owner + "'s remark for " + friend
+          : owner + "'s remark for " + friend + ": " + Views.quote(value));
     }
   }
 
@@ -116,38 +109,16 @@ final class ContactsCommand extends CommandGroup {
   @Command(name = "list", description = {
       "List a user's contacts with their remarks, a page at a time (or all with --all).",
       "When there is a next page, its cursor is printed: pass it to --cursor."})
-  static final class ListContacts extends ClientCommand {
+  static final class ListContacts extends Listing {
 
     @Parameters(paramLabel = "<owner>", description = "The user whose contacts to list.")
     String owner;
 
-    @Mixin
-    Paging paging;
-
-    @Override
-    void check() {
-      paging.check(this);
-    }
-
     @Override
     int run(ImClient client, Output out) {
-      ContactGraph contacts = client.contacts();
-      Page<Contact> page = paging.fetch(client, p -> contacts.contacts(owner, p));
-      if (out.json()) {
-        ArrayNode items = Views.array();
-        page.items().forEach(c -> items.add(Views.contact(c)));
-        ObjectNode result = Views.object().put("owner", owner);
-        result.set("contacts", items);
-        page.nextCursor().ifPresent(c -> result.put("nextCursor", c));
-        out.json(result);
-      } else {
-        if (page.items().isEmpty()) {
-          out.line("(no contacts)");
-        }
-        page.items().forEach(c -> out.line(Views.contactLine(c)));
-        page.nextCursor().ifPresent(c -> out.line("next cursor: " + c));
-      }
-      return ExitCodes.OK;
+      Page<Contact> page = paging.fetch(client, p -> client.contacts().contacts(owner, p));
+      return Paging.print(out, page, Views.object().put("owner", owner), "contacts", Views::contact,
+          Views::contactLine, "(no contacts)");
     }
   }
 
@@ -166,14 +137,8 @@ final class ContactsCommand extends CommandGroup {
     @Override
     int run(ImClient client, Output out) {
       client.contacts().block(owner, users);
-      if (out.json()) {
-        ObjectNode result = Views.object().put("owner", owner);
-        result.set("blocked", Views.strings(users));
-        out.json(result);
-      } else {
-        out.line(owner + " blocked " + String.join(", ", users));
-      }
-      return ExitCodes.OK;
+      return print(out, () -> Views.object().put("owner", owner).set("blocked", Views.strings(users)),
+          () -> owner + " blocked " + String.join(", ", users));
     }
   }
 
@@ -192,12 +157,8 @@ final class ContactsCommand extends CommandGroup {
     @Override
     int run(ImClient client, Output out) {
       client.contacts().unblock(owner, user);
-      if (out.json()) {
-        out.json(Views.object().put("owner", owner).put("unblocked", user));
-      } else {
-        out.line(owner + " unblocked " + user);
-      }
-      return ExitCodes.OK;
+      return print(out, () -> Views.object().put("owner", owner).put("unblocked", user),
+          () -> owner + " unblocked " + user);
     }
   }
 
@@ -205,10 +166,21 @@ final class ContactsCommand extends CommandGroup {
   @Command(name = "blocked", description = {
       "List the users a user has blocked, a page at a time (or all with --all).",
       "When there is a next page, its cursor is printed: pass it to --cursor."})
-  static final class Blocked extends ClientCommand {
+  static final class Blocked extends Listing {
 
     @Parameters(paramLabel = "<owner>", description = "The user whose block list to list.")
     String owner;
+
+    @Override
+    int run(ImClient client, Output out) {
+      Page<String> page = paging.fetch(client, p -> client.contacts().blocked(owner, p));
+      return Paging.print(out, page, Views.object().put("owner", owner), "blocked", TextNode::valueOf,
+          Function.identity(), "(nobody blocked)");
+    }
+  }
+
+  /** A list command: the paging options, checked before any client is opened. */
+  abstract static class Listing extends ClientCommand {
 
     @Mixin
     Paging paging;
@@ -216,25 +188,6 @@ final class ContactsCommand extends CommandGroup {
     @Override
     void check() {
       paging.check(this);
-    }
-
-    @Override
-    int run(ImClient client, Output out) {
-      ContactGraph contacts = client.contacts();
-      Page<String> page = paging.fetch(client, p -> contacts.blocked(owner, p));
-      if (out.json()) {
-        ObjectNode result = Views.object().put("owner", owner);
-        result.set("blocked", Views.strings(page.items()));
-        page.nextCursor().ifPresent(c -> result.put("nextCursor", c));
-        out.json(result);
-      } else {
-        if (page.items().isEmpty()) {
-          out.line("(nobody blocked)");
-        }
-        page.items().forEach(out::line);
-        page.nextCursor().ifPresent(c -> out.line("next cursor: " + c));
-      }
-      return ExitCodes.OK;
     }
   }
 
@@ -276,6 +229,27 @@ final class ContactsCommand extends CommandGroup {
         return Page.of(Pages.stream(read, size).collect(Collectors.toList()), null);
       }
       return read.apply(cursor == null ? PageRequest.first(size) : PageRequest.after(cursor, size));
+    }
+
+    /**
+     * Prints a page: in JSON as the {@code field} array of {@code result}, with the next cursor; as
+     * text a line per item ({@code none} for no item, unless null), then the next cursor.
+     */
+    static <T> int print(Output out, Page<T> page, ObjectNode result, String field,
+        Function<T, JsonNode> json, Function<T, String> line, String none) {
+      if (out.json()) {
+        ArrayNode items = result.putArray(field);
+        page.items().forEach(item -> items.add(json.apply(item)));
+        page.nextCursor().ifPresent(c -> result.put("nextCursor", c));
+        out.json(result);
+      } else {
+        if (none != null && page.items().isEmpty()) {
+          out.line(none);
+        }
+        page.items().forEach(item -> out.line(line.apply(item)));
+        page.nextCursor().ifPresent(c -> out.line("next cursor: " + c));
+      }
+      return ExitCodes.OK;
     }
   }
 }

@@ -1,21 +1,18 @@
 package io.imfacade.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import io.imfacade.BatchOutcome;
 import io.imfacade.ImClient;
 import io.imfacade.contact.Page;
-import io.imfacade.error.ImException;
 import io.imfacade.error.NotFoundException;
 import io.imfacade.group.Group;
-import io.imfacade.group.Groups;
 import io.imfacade.group.MemberChange;
 import io.imfacade.group.NewGroup;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.function.Function;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -64,12 +61,7 @@ final class GroupCommand extends CommandGroup {
     @Override
     int run(ImClient client, Output out) {
       Group group = client.groups().create(new NewGroup(owner, name, description, members, maxMembers));
-      if (out.json()) {
-        out.json(Views.group(group));
-      } else {
-        out.line("created group " + Views.groupLine(group));
-      }
-      return ExitCodes.OK;
+      return print(out, () -> Views.group(group), () -> "created group " + Views.groupLine(group));
     }
   }
 
@@ -84,12 +76,7 @@ final class GroupCommand extends CommandGroup {
     int run(ImClient client, Output out) {
       Group group = client.groups().get(groupId)
           .orElseThrow(() -> new NotFoundException("group '" + groupId + "' does not exist"));
-      if (out.json()) {
-        out.json(Views.group(group));
-      } else {
-        out.line(Views.groupLine(group));
-      }
-      return ExitCodes.OK;
+      return print(out, () -> Views.group(group), () -> Views.groupLine(group));
     }
   }
 
@@ -134,33 +121,16 @@ final class GroupCommand extends CommandGroup {
   @Command(name = "members", description = {
       "List a group's members, the owner included, a page at a time (or all with --all).",
       "When there is a next page, its cursor is printed: pass it to --cursor."})
-  static final class Members extends ClientCommand {
+  static final class Members extends ContactsCommand.Listing {
 
     @Parameters(paramLabel = "<group>", description = "The group id.")
     String groupId;
 
-    @Mixin
-    ContactsCommand.Paging paging;
-
-    @Override
-    void check() {
-      paging.check(this);
-    }
-
     @Override
     int run(ImClient client, Output out) {
-      Groups groups = client.groups();
-      Page<String> page = paging.fetch(client, p -> groups.members(groupId, p));
-      if (out.json()) {
-        ObjectNode result = Views.object().put("groupId", groupId);
-        result.set("members", Views.strings(page.items()));
-        page.nextCursor().ifPresent(c -> result.put("nextCursor", c));
-        out.json(result);
-      } else {
-        page.items().forEach(out::line);
-        page.nextCursor().ifPresent(c -> out.line("next cursor: " + c));
-      }
-      return ExitCodes.OK;
+      Page<String> page = paging.fetch(client, p -> client.groups().members(groupId, p));
+      return ContactsCommand.Paging.print(out, page, Views.object().put("groupId", groupId), "members",
+          TextNode::valueOf, Function.identity(), null);
     }
   }
 
@@ -176,46 +146,16 @@ final class GroupCommand extends CommandGroup {
     @Override
     int run(ImClient client, Output out) {
       client.groups().delete(groupId);
-      if (out.json()) {
-        out.json(Views.object().put("groupId", groupId).put("deleted", true));
-      } else {
-        out.line("deleted group " + groupId);
-      }
-      return ExitCodes.OK;
+      return print(out, () -> Views.object().put("groupId", groupId).put("deleted", true),
+          () -> "deleted group " + groupId);
     }
   }
 
   /** Prints each user's outcome in command-line order; returns the exit code of the first failure, or 0. */
   private static int report(String groupId, List<String> userIds, BatchOutcome<MemberChange> outcome, Output out) {
-    int code = ExitCodes.OK;
-    ArrayNode succeeded = Views.array();
-    ArrayNode failed = Views.array();
-    for (String userId : new LinkedHashSet<>(userIds)) {
-      MemberChange change = outcome.succeeded().get(userId);
-      ImException failure = outcome.failed().get(userId);
-      if (change != null) {
-        if (out.json()) {
-          succeeded.add(Views.object().put("userId", userId).put("change", change.name()));
-        } else {
-          out.line(userId + Views.GAP + Views.change(change));
-        }
-      } else if (failure != null) {
-        code = code == ExitCodes.OK ? ExitCodes.of(failure) : code;
-        if (out.json()) {
-          ObjectNode user = Views.object().put("userId", userId);
-          user.setAll(ErrorReporter.toJson(failure));
-          failed.add(user);
-        } else {
-          out.line(userId + Views.GAP + "FAILED" + Views.GAP + failure.getMessage());
-        }
-      }
-    }
-    if (out.json()) {
-      ObjectNode node = Views.object().put("groupId", groupId);
-      node.set("succeeded", succeeded);
-      node.set("failed", failed);
-      out.json(node);
-    }
-    return code;
+    return PerUser.outcomes(out, Views.object().put("groupId", groupId), new LinkedHashSet<>(userIds),
+        outcome.succeeded(), outcome.failed(),
+        (userId, change) -> Views.object().put("userId", userId).put("change", change.name()),
+        (userId, change) -> out.line(userId + Views.GAP + Views.change(change)));
   }
 }

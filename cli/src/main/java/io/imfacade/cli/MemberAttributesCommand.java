@@ -1,16 +1,12 @@
 package io.imfacade.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.imfacade.ImClient;
-import io.imfacade.error.ImException;
 import io.imfacade.group.BatchResult;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -41,14 +37,8 @@ final class MemberAttributesCommand extends CommandGroup {
     @Override
     int run(ImClient client, Output out) {
       Map<String, String> attributes = client.groupMemberAttributes().get(groupId, userId);
-      if (out.json()) {
-        ObjectNode result = Views.object().put("groupId", groupId).put("userId", userId);
-        result.set("attributes", Views.attributes(attributes));
-        out.json(result);
-      } else {
-        out.line(memberLine(userId, attributes));
-      }
-      return ExitCodes.OK;
+      return print(out, () -> Views.object().put("groupId", groupId).put("userId", userId)
+          .set("attributes", Views.attributes(attributes)), () -> memberLine(userId, attributes));
     }
   }
 
@@ -70,32 +60,10 @@ final class MemberAttributesCommand extends CommandGroup {
 
     @Override
     int run(ImClient client, Output out) {
-      Map<String, Map<String, String>> found = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-      found.putAll(client.groupMemberAttributes().get(groupId, userIds, keys));
-      ArrayNode members = Views.array();
-      List<String> notMembers = new ArrayList<>();
-      for (String userId : new LinkedHashSet<>(userIds)) {
-        Map<String, String> attributes = found.get(userId);
-        if (attributes == null) {
-          notMembers.add(userId);
-          if (!out.json()) {
-            out.line(userId + Views.GAP + "(not a member)");
-          }
-        } else if (out.json()) {
-          ObjectNode member = Views.object().put("userId", userId);
-          member.set("attributes", Views.attributes(attributes));
-          members.add(member);
-        } else {
-          out.line(memberLine(userId, attributes));
-        }
-      }
-      if (out.json()) {
-        ObjectNode result = Views.object().put("groupId", groupId);
-        result.set("members", members);
-        result.set("notMembers", Views.strings(notMembers));
-        out.json(result);
-      }
-      return ExitCodes.OK;
+      return PerUser.found(out, Views.object().put("groupId", groupId), userIds,
+          client.groupMemberAttributes().get(groupId, userIds, keys), "members", "notMembers", "(not a member)",
+          (userId, attributes) -> Views.object().put("userId", userId).set("attributes", Views.attributes(attributes)),
+          MemberAttributesCommand::memberLine);
     }
   }
 
@@ -120,16 +88,12 @@ final class MemberAttributesCommand extends CommandGroup {
       Map<String, String> request = toMap(attributes);
       Map<String, String> written = client.groupMemberAttributes().set(groupId, userId, request);
       List<String> removed = removedKeys(request);
-      if (out.json()) {
+      return print(out, () -> {
         ObjectNode result = Views.object().put("groupId", groupId).put("userId", userId);
         result.set("written", Views.attributes(written));
-        result.set("removed", Views.strings(removed));
-        out.json(result);
-      } else {
-        String removals = removed.isEmpty() ? "" : Views.GAP + "(removed: " + String.join(", ", removed) + ")";
-        out.line(Views.attributesLine(userId, written) + removals);
-      }
-      return ExitCodes.OK;
+        return result.set("removed", Views.strings(removed));
+      }, () -> Views.attributesLine(userId, written)
+          + (removed.isEmpty() ? "" : Views.GAP + "(removed: " + String.join(", ", removed) + ")"));
     }
   }
 
@@ -151,41 +115,13 @@ final class MemberAttributesCommand extends CommandGroup {
     int run(ImClient client, Output out) {
       Map<String, Map<String, String>> request = new LinkedHashMap<>();
       for (Arguments.MemberAttribute m : memberAttributes) {
-        request.computeIfAbsent(m.userId, u -> new LinkedHashMap<>()).put(m.attribute.key, m.attribute.value);
+        request.computeIfAbsent(m.userId(), u -> new LinkedHashMap<>()).put(m.attribute().key(), m.attribute().value());
       }
       BatchResult result = client.groupMemberAttributes().setAll(groupId, request);
-      int code = ExitCodes.OK;
-      ArrayNode succeeded = Views.array();
-      ArrayNode failed = Views.array();
-      for (String userId : request.keySet()) {
-        Map<String, String> written = result.succeeded().get(userId);
-        ImException failure = result.failed().get(userId);
-        if (written != null) {
-          if (out.json()) {
-            ObjectNode member = Views.object().put("userId", userId);
-            member.set("written", Views.attributes(written));
-            succeeded.add(member);
-          } else {
-            out.line(Views.attributesLine(userId + Views.GAP + "ok", written));
-          }
-        } else if (failure != null) {
-          code = code == ExitCodes.OK ? ExitCodes.of(failure) : code;
-          if (out.json()) {
-            ObjectNode member = Views.object().put("userId", userId);
-            member.setAll(ErrorReporter.toJson(failure));
-            failed.add(member);
-          } else {
-            out.line(userId + Views.GAP + "FAILED" + Views.GAP + failure.getMessage());
-          }
-        }
-      }
-      if (out.json()) {
-        ObjectNode node = Views.object().put("groupId", groupId);
-        node.set("succeeded", succeeded);
-        node.set("failed", failed);
-        out.json(node);
-      }
-      return code;
+      return PerUser.outcomes(out, Views.object().put("groupId", groupId), request.keySet(),
+          result.succeeded(), result.failed(),
+          (userId, written) -> Views.object().put("userId", userId).set("written", Views.attributes(written)),
+          (userId, written) -> out.line(Views.attributesLine(userId + Views.GAP + "ok", written)));
     }
   }
 
@@ -198,7 +134,7 @@ final class MemberAttributesCommand extends CommandGroup {
   /** The attributes in command-line order; for a key given twice the last value wins. */
   private static Map<String, String> toMap(List<Arguments.KeyValue> attributes) {
     Map<String, String> map = new LinkedHashMap<>();
-    attributes.forEach(a -> map.put(a.key, a.value));
+    attributes.forEach(a -> map.put(a.key(), a.value()));
     return map;
   }
 

@@ -1,7 +1,5 @@
 package io.imfacade.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.imfacade.ImClient;
 import io.imfacade.error.InvalidRequestException;
 import io.imfacade.error.NotFoundException;
@@ -11,10 +9,8 @@ import io.imfacade.profile.ProfileUpdate;
 import io.imfacade.profile.UserProfile;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -40,12 +36,7 @@ final class ProfileCommand extends CommandGroup {
     int run(ImClient client, Output out) {
       UserProfile profile = client.profiles().get(userId)
           .orElseThrow(() -> new NotFoundException("user '" + userId + "' has no profile"));
-      if (out.json()) {
-        out.json(Views.profile(profile));
-      } else {
-        out.line(Views.profileLine(profile));
-      }
-      return ExitCodes.OK;
+      return print(out, () -> Views.profile(profile), () -> Views.profileLine(profile));
     }
   }
 
@@ -60,31 +51,8 @@ final class ProfileCommand extends CommandGroup {
 
     @Override
     int run(ImClient client, Output out) {
-      // Vendors treat ids case-insensitively and may answer with their own spelling.
-      Map<String, UserProfile> found = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-      found.putAll(client.profiles().getAll(userIds));
-      ArrayNode profiles = Views.array();
-      List<String> missing = new ArrayList<>();
-      for (String userId : new LinkedHashSet<>(userIds)) {
-        UserProfile profile = found.get(userId);
-        if (profile == null) {
-          missing.add(userId);
-          if (!out.json()) {
-            out.line(userId + Views.GAP + "(no profile)");
-          }
-        } else if (out.json()) {
-          profiles.add(Views.profile(profile));
-        } else {
-          out.line(Views.profileLine(profile));
-        }
-      }
-      if (out.json()) {
-        ObjectNode result = Views.object();
-        result.set("profiles", profiles);
-        result.set("missing", Views.strings(missing));
-        out.json(result);
-      }
-      return ExitCodes.OK;
+      return PerUser.found(out, Views.object(), userIds, client.profiles().getAll(userIds), "profiles", "missing",
+          "(no profile)", (userId, profile) -> Views.profile(profile), (userId, profile) -> Views.profileLine(profile));
     }
   }
 
@@ -154,7 +122,7 @@ final class ProfileCommand extends CommandGroup {
         }
         b.clear(field);
       }
-      attributes.forEach(a -> b.customAttribute(a.key, a.value));
+      attributes.forEach(a -> b.customAttribute(a.key(), a.value()));
       update = b.build();
       if (update.isEmpty()) {
         throw new InvalidRequestException("update", "nothing to change: give at least one of --nickname,"
@@ -172,12 +140,7 @@ final class ProfileCommand extends CommandGroup {
     int run(ImClient client, Output out) {
       client.profiles().update(userId, update);
       UserProfile after = client.profiles().get(userId).orElseGet(() -> UserProfile.builder(userId).build());
-      if (out.json()) {
-        out.json(Views.profile(after));
-      } else {
-        out.line(Views.profileLine(after));
-      }
-      return ExitCodes.OK;
+      return print(out, () -> Views.profile(after), () -> Views.profileLine(after));
     }
   }
 
@@ -192,12 +155,8 @@ final class ProfileCommand extends CommandGroup {
     @Override
     int run(ImClient client, Output out) {
       client.profiles().delete(userId);
-      if (out.json()) {
-        out.json(Views.object().put("userId", userId).put("deleted", true));
-      } else {
-        out.line("deleted the profile of " + userId);
-      }
-      return ExitCodes.OK;
+      return print(out, () -> Views.object().put("userId", userId).put("deleted", true),
+          () -> "deleted the profile of " + userId);
     }
   }
 
@@ -209,12 +168,7 @@ final class ProfileCommand extends CommandGroup {
     @Override
     int run(ImClient client, Output out) {
       long bytes = client.profiles().totalSizeBytes();
-      if (out.json()) {
-        out.json(Views.object().put("totalSizeBytes", bytes));
-      } else {
-        out.line(bytes + " bytes");
-      }
-      return ExitCodes.OK;
+      return print(out, () -> Views.object().put("totalSizeBytes", bytes), () -> bytes + " bytes");
     }
   }
 }

@@ -206,11 +206,7 @@ public final class InMemoryImClient implements ImClient {
 
   /** Runs {@code action} as one step; see {@link #atomically(Supplier)}. */
   public void atomically(Runnable action) {
-    if (action == null) {
-      throw new InvalidRequestException("action must not be null", "action",
-          ErrorDetails.builder().provider(InMemoryProvider.ID).operation("atomically").build(), null);
-    }
-    backend.atomically(() -> {
+    atomically(action == null ? null : (Supplier<Void>) () -> {
       action.run();
       return null;
     });

@@ -4,8 +4,8 @@ import io.imfacade.contact.Contact;
 import io.imfacade.contact.ContactGraph;
 import io.imfacade.contact.Page;
 import io.imfacade.contact.PageRequest;
-import io.imfacade.contact.Pages;
 import io.imfacade.error.ErrorDetails;
+import io.imfacade.internal.GuardPages;
 import io.imfacade.spi.VendorLimits;
 import java.util.Collection;
 import java.util.function.Function;
@@ -15,7 +15,7 @@ import java.util.stream.Stream;
  * A tenant's contacts: each call on the tenant's current client. The streams read each page on the
  * client current at that moment: a stream must not pin a client that a rotation retired (an
  * abandoned stream would keep it open forever), and a cursor stays valid across a rotation of the
- * same vendor app's credentials.
+ * same vendor app's credentials. They page like the guard's ({@link GuardPages}).
  */
 final class RoutedContacts implements ContactGraph {
 
@@ -48,8 +48,7 @@ final class RoutedContacts implements ContactGraph {
   @Override
   public Stream<Contact> allContacts(String owner) {
     VendorLimits limits = checked(c -> c.allContacts(owner));
-    int size = pageSize(limits);
-    return Pages.stream(page -> contacts(owner, page), size, maxPages(limits.contactsMax(), size),
+    return GuardPages.stream(page -> contacts(owner, page), limits, limits.contactsMax(),
         details("contacts.contacts"));
   }
 
@@ -71,8 +70,7 @@ final class RoutedContacts implements ContactGraph {
   @Override
   public Stream<String> allBlocked(String owner) {
     VendorLimits limits = checked(c -> c.allBlocked(owner));
-    int size = pageSize(limits);
-    return Pages.stream(page -> blocked(owner, page), size, maxPages(limits.blockListMax(), size),
+    return GuardPages.stream(page -> blocked(owner, page), limits, limits.blockListMax(),
         details("contacts.blocked"));
   }
 
@@ -85,17 +83,6 @@ final class RoutedContacts implements ContactGraph {
       streamMethod.apply(c.contacts());
       return c.metadata().limits();
     });
-  }
-
-  /** The page size of the guard's streams: the default, within the vendor's maximum. */
-  private static int pageSize(VendorLimits limits) {
-    return Math.min(DEFAULT_STREAM_PAGE_SIZE, limits.pageSizeMax());
-  }
-
-  /** The guard's bound on the pages of a list of at most {@code maxItems}, with room to spare. */
-  private static int maxPages(int maxItems, int pageSize) {
-    long pages = (long) maxItems / pageSize + 1;
-    return (int) Math.min(Pages.DEFAULT_MAX_PAGES, 2 * pages + 10);
   }
 
   private ErrorDetails details(String operation) {

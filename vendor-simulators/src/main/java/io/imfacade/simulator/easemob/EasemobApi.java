@@ -2,6 +2,7 @@ package io.imfacade.simulator.easemob;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.imfacade.simulator.internal.Answer;
+import io.imfacade.simulator.internal.Json;
 import io.imfacade.simulator.internal.RateWindow;
 import io.imfacade.simulator.internal.Router;
 import io.imfacade.simulator.internal.SimRequest;
@@ -143,13 +144,8 @@ final class EasemobApi {
   }
 
   static Answer error(EasemobError e, long now) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("error", e.error());
-    body.put("exception", e.exception());
-    body.put("timestamp", now);
-    body.put("duration", 0);
-    body.put("error_description", e.description());
-    return Answer.json(e.status(), body);
+    return Answer.json(e.status(), Json.object("error", e.error(), "exception", e.exception(), "timestamp", now,
+        "duration", 0, "error_description", e.description()));
   }
 
   private void authenticate(SimRequest request) {
@@ -187,20 +183,20 @@ final class EasemobApi {
       // Same answer for a wrong id and a wrong secret: nothing to learn from which one.
       throw invalidGrant("client_id does not match");
     }
-    long ttl = config.tokenTtl.getSeconds();
-    JsonNode ttlNode = body.get("ttl");
-    if (ttlNode != null && !ttlNode.isNull()) {
-      ttl = ttlSeconds(ttlNode);
-    }
-    Map<String, Object> answer = new LinkedHashMap<>();
-    answer.put("access_token", tokens.issue(ttl));
-    answer.put("expires_in", ttl);
-    answer.put("application", config.applicationUuid);
-    return Answer.json(200, answer);
+    long ttl = ttlSeconds(body);
+    return Answer.json(200,
+        Json.object("access_token", tokens.issue(ttl), "expires_in", ttl, "application", config.applicationUuid));
   }
 
-  /** The requested lifetime: a whole number of seconds, or (as in the doc's own example) a string of one. */
-  private static long ttlSeconds(JsonNode node) {
+  /**
+   * The requested lifetime, {@code ttl}: a whole number of seconds, or (as in the doc's own example)
+   * a string of one; absent or null, the configured default.
+   */
+  private long ttlSeconds(JsonNode body) {
+    JsonNode node = body.get("ttl");
+    if (node == null || node.isNull()) {
+      return config.tokenTtl.getSeconds();
+    }
     long ttl;
     if (node.isIntegralNumber() && node.canConvertToLong()) {
       ttl = node.longValue();
@@ -240,18 +236,10 @@ final class EasemobApi {
     if (username == null || username.isEmpty()) {
       throw invalidGrant("username is required");
     }
-    long ttl = config.tokenTtl.getSeconds();
-    JsonNode ttlNode = body.get("ttl");
-    if (ttlNode != null && !ttlNode.isNull()) {
-      ttl = ttlSeconds(ttlNode);
-    }
+    long ttl = ttlSeconds(body);
     String token = tokens.userToken();
     EasemobState.UserView user = state.issueUserToken(username, text(body, "password"), !inherit, token);
-    Map<String, Object> answer = new LinkedHashMap<>();
-    answer.put("access_token", token);
-    answer.put("expires_in", ttl);
-    answer.put("user", entity(user));
-    return Answer.json(200, answer);
+    return Answer.json(200, Json.object("access_token", token, "expires_in", ttl, "user", entity(user)));
   }
 
   private static EasemobError invalidGrant(String description) {
@@ -282,11 +270,8 @@ final class EasemobApi {
     if (!state.metadataKnows(user) && answers.get(Undocumented.UnknownUserAttributesRead.class)
         == Undocumented.UnknownUserAttributesRead.NOT_FOUND_404) {
       // Agora's 2021 page: status 404 with the envelope and an empty data, no "error" field.
-      Map<String, Object> body = new LinkedHashMap<>();
-      body.put("timestamp", call.now);
-      body.put("data", Collections.emptyMap());
-      body.put("duration", call.request.elapsedMillis());
-      return Answer.json(404, body);
+      return Answer.json(404,
+          Json.object("timestamp", call.now, "data", Collections.emptyMap(), "duration", call.request.elapsedMillis()));
     }
     return metadataEnvelope(call, state.getUserMetadata(user, null));
   }
@@ -366,19 +351,14 @@ final class EasemobApi {
     List<Object> failed = new ArrayList<>();
     for (EasemobState.MemberOutcome outcome : state.putMembersMetadata(call.param("group"), items)) {
       if (outcome.error == null) {
-        Map<String, Object> entry = new LinkedHashMap<>();
-        entry.put("username", outcome.user);
-        entry.put("metadata", outcome.metadata);
-        succeeded.add(entry);
+        succeeded.add(Json.object("username", outcome.user, "metadata", outcome.metadata));
       } else {
         failed.add(failedEntry(outcome));
       }
     }
     boolean colon = answers.get(Undocumented.BatchOutcomeKeys.class) == Undocumented.BatchOutcomeKeys.WITH_COLON;
-    Map<String, Object> data = new LinkedHashMap<>();
-    data.put(colon ? BATCH_FAILED_KEY : BATCH_FAILED_KEY.replace(":", ""), failed);
-    data.put(colon ? BATCH_SUCCEEDED_KEY : BATCH_SUCCEEDED_KEY.replace(":", ""), succeeded);
-    return metadataEnvelope(call, data);
+    return metadataEnvelope(call, Json.object(colon ? BATCH_FAILED_KEY : BATCH_FAILED_KEY.replace(":", ""), failed,
+        colon ? BATCH_SUCCEEDED_KEY : BATCH_SUCCEEDED_KEY.replace(":", ""), succeeded));
   }
 
   /** A failed member; the doc only says "the user ID and the error message" ({@link Undocumented.FailedEntryFields}). */
@@ -441,13 +421,8 @@ final class EasemobApi {
       throw EasemobError.illegalArgument("remark is longer than " + EasemobState.REMARK_MAX_CHARS + " characters");
     }
     state.setRemark(call.param("owner"), call.param("friend"), value);
-    Map<String, Object> answer = new LinkedHashMap<>();
-    answer.put("action", "put");
-    answer.put("duration", call.request.elapsedMillis());
-    answer.put("status", "ok");
-    answer.put("timestamp", call.now);
-    answer.put("uri", call.request.absoluteUrl());
-    return Answer.json(200, answer);
+    return Answer.json(200, Json.object("action", "put", "duration", call.request.elapsedMillis(), "status", "ok",
+        "timestamp", call.now, "uri", call.request.absoluteUrl()));
   }
 
   private Answer contactsPage(Call call) {
@@ -464,18 +439,15 @@ final class EasemobApi {
       item.put("username", contact.getKey());
       contacts.add(item);
     }
-    Map<String, Object> answer = new LinkedHashMap<>();
-    answer.put("uri", appUri(call) + "/users/" + EasemobState.normalize(call.param("owner")) + "/rostersByPage");
-    answer.put("timestamp", call.now);
-    answer.put("entities", Collections.emptyList());
+    Map<String, Object> answer = Json.object("uri", appUri(call) + "/users/" + EasemobState.normalize(call.param("owner"))
+        + "/rostersByPage", "timestamp", call.now, "entities", Collections.emptyList());
     boolean inData = answers.get(Undocumented.ContactPageCursor.class) == Undocumented.ContactPageCursor.IN_DATA;
     if (page.cursor != null && !inData) {
       answer.put("cursor", page.cursor);
     }
     answer.put("count", contacts.size());
     answer.put("action", "get");
-    Map<String, Object> data = new LinkedHashMap<>();
-    data.put("contacts", contacts);
+    Map<String, Object> data = Json.object("contacts", contacts);
     if (page.cursor != null && inData) {
       data.put("cursor", page.cursor);
     }
@@ -486,15 +458,8 @@ final class EasemobApi {
 
   private Answer contactsAll(Call call) {
     List<String> ids = state.allContacts(call.param("owner"));
-    Map<String, Object> answer = new LinkedHashMap<>();
-    answer.put("action", "get");
-    answer.put("uri", call.request.absoluteUrl());
-    answer.put("entities", Collections.emptyList());
-    answer.put("data", ids);
-    answer.put("timestamp", call.now);
-    answer.put("duration", call.request.elapsedMillis());
-    answer.put("count", ids.size());
-    return Answer.json(200, answer);
+    return Answer.json(200, Json.object("action", "get", "uri", call.request.absoluteUrl(), "entities", Collections.emptyList(),
+        "data", ids, "timestamp", call.now, "duration", call.request.elapsedMillis(), "count", ids.size()));
   }
 
   private Answer blockAdd(Call call) {
@@ -516,10 +481,8 @@ final class EasemobApi {
     // Neither parameter: the newest 500, unpaged (seed 002).
     int size = pageSize == null && cursor == null ? BLOCKS_UNPAGED_MAX : pageSize(pageSize, "pageSize", PAGE_MAX);
     EasemobState.Page<String> page = state.blocksPage(call.param("owner"), size, cursor);
-    Map<String, Object> answer = new LinkedHashMap<>();
-    answer.put("uri", appUri(call) + "/users/" + EasemobState.normalize(call.param("owner")) + "/blocks/users");
-    answer.put("timestamp", call.now);
-    answer.put("entities", Collections.emptyList());
+    Map<String, Object> answer = Json.object("uri", appUri(call) + "/users/" + EasemobState.normalize(call.param("owner"))
+        + "/blocks/users", "timestamp", call.now, "entities", Collections.emptyList());
     if (size <= PAGE_MAX) {
       if (page.cursor != null) {
         answer.put("cursor", page.cursor);
@@ -581,10 +544,7 @@ final class EasemobApi {
     if (array) {
       List<Object> data = new ArrayList<>();
       outcome.failedAlone.forEach((user, reason) -> {
-        Map<String, Object> entry = new LinkedHashMap<>();
-        entry.put("username", user);
-        entry.put("registerUserFailReason", reason);
-        data.add(entry);
+        data.add(Json.object("username", user, "registerUserFailReason", reason));
       });
       answer.put("data", data);
     }
@@ -607,11 +567,8 @@ final class EasemobApi {
       throw EasemobError.illegalArgument("newpassword is required");
     }
     state.setPassword(call.param("user"), password);
-    Map<String, Object> answer = new LinkedHashMap<>();
-    answer.put("action", "set user password");
-    answer.put("timestamp", call.now);
-    answer.put("duration", call.request.elapsedMillis());
-    return Answer.json(200, answer);
+    return Answer.json(200,
+        Json.object("action", "set user password", "timestamp", call.now, "duration", call.request.elapsedMillis()));
   }
 
   // ---- groups (facts §12) ----
@@ -654,33 +611,18 @@ final class EasemobApi {
 
   /** {@code GET chatgroups/{g}}: {@code data} = one group's details. */
   private Answer groupGet(Call call) {
-    Map<String, Object> answer = new LinkedHashMap<>();
-    answer.put("action", "get");
-    answer.put("count", 1);
-    answer.put("data", List.of(state.groupDetails(call.param("group"))));
-    answer.put("duration", call.request.elapsedMillis());
-    answer.put("entities", Collections.emptyList());
-    answer.put("properties", Collections.emptyMap());
-    answer.put("timestamp", call.now);
-    answer.put("uri", call.request.absoluteUrl());
-    return Answer.json(200, answer);
+    return Answer.json(200, Json.object("action", "get", "count", 1, "data", List.of(state.groupDetails(call.param("group"))),
+        "duration", call.request.elapsedMillis(), "entities", Collections.emptyList(), "properties", Collections.emptyMap(),
+        "timestamp", call.now, "uri", call.request.absoluteUrl()));
   }
 
   /** {@code DELETE chatgroups/{g}}: {@code data.success}. */
   private Answer groupDelete(Call call) {
     String group = call.param("group");
     state.deleteGroup(group);
-    Map<String, Object> data = new LinkedHashMap<>();
-    data.put("success", true);
-    data.put("groupid", group);
-    Map<String, Object> answer = new LinkedHashMap<>();
-    answer.put("action", "delete");
-    answer.put("uri", call.request.absoluteUrl());
-    answer.put("entities", Collections.emptyList());
-    answer.put("data", data);
-    answer.put("timestamp", call.now);
-    answer.put("duration", call.request.elapsedMillis());
-    return Answer.json(200, answer);
+    return Answer.json(200, Json.object("action", "delete", "uri", call.request.absoluteUrl(),
+        "entities", Collections.emptyList(), "data", Json.object("success", true, "groupid", group), "timestamp", call.now,
+        "duration", call.request.elapsedMillis()));
   }
 
   /** {@code POST chatgroups/{g}/users} {@code {"usernames"}}: {@code data.newmembers}. */
@@ -692,23 +634,15 @@ final class EasemobApi {
     }
     String group = call.param("group");
     List<String> added = state.addMembers(group, usernames);
-    Map<String, Object> data = new LinkedHashMap<>();
-    data.put("newmembers", added);
-    data.put("groupid", group);
-    data.put("action", "add_member");
-    return groupEnvelope(call, "post", data);
+    return groupEnvelope(call, "post", Json.object("newmembers", added, "groupid", group, "action", "add_member"));
   }
 
   /** {@code POST chatgroups/{g}/users/{u}}: {@code data.result}. */
   private Answer groupAddMember(Call call) {
     String group = call.param("group");
     state.addMember(group, call.param("user"));
-    Map<String, Object> data = new LinkedHashMap<>();
-    data.put("result", true);
-    data.put("groupid", group);
-    data.put("action", "add_member");
-    data.put("user", EasemobState.normalize(call.param("user")));
-    return groupEnvelope(call, "post", data);
+    String user = EasemobState.normalize(call.param("user"));
+    return groupEnvelope(call, "post", Json.object("result", true, "groupid", group, "action", "add_member", "user", user));
   }
 
   /** {@code DELETE chatgroups/{g}/users/{a,b,c}}: per-user results, an object for one user. */
@@ -727,9 +661,7 @@ final class EasemobApi {
     List<EasemobState.Removal> results = state.removeMembers(group, requested);
     List<Object> data = new ArrayList<>();
     for (EasemobState.Removal r : results) {
-      Map<String, Object> entry = new LinkedHashMap<>();
-      entry.put("result", r.reason == null);
-      entry.put("action", "remove_member");
+      Map<String, Object> entry = Json.object("result", r.reason == null, "action", "remove_member");
       if (r.reason != null) {
         entry.put("reason", r.reason);
       }
@@ -763,15 +695,9 @@ final class EasemobApi {
     }
     params.put("pagesize", List.of(Integer.toString(pageSize)));
     params.put("pagenum", List.of(Integer.toString(pageNumber)));
-    Map<String, Object> answer = new LinkedHashMap<>();
-    answer.put("action", "get");
-    answer.put("params", params);
-    answer.put("uri", call.request.absoluteUrl());
-    answer.put("entities", Collections.emptyList());
-    answer.put("data", data);
-    answer.put("timestamp", call.now);
-    answer.put("duration", call.request.elapsedMillis());
-    answer.put("count", data.size());
+    Map<String, Object> answer = Json.object("action", "get", "params", params, "uri", call.request.absoluteUrl(),
+        "entities", Collections.emptyList(), "data", data, "timestamp", call.now, "duration", call.request.elapsedMillis(),
+        "count", data.size());
     return Answer.json(200, answer);
   }
 
@@ -812,15 +738,8 @@ final class EasemobApi {
   /** The user-account GET ({@code GET /users/{username}}, facts §11): one entity, 404 when unknown. */
   private Answer userGet(Call call) {
     EasemobState.UserView user = state.user(call.param("user"));
-    Map<String, Object> answer = new LinkedHashMap<>();
-    answer.put("action", "get");
-    answer.put("path", "/users");
-    answer.put("uri", call.request.absoluteUrl());
-    answer.put("entities", List.of(entity(user)));
-    answer.put("timestamp", call.now);
-    answer.put("duration", call.request.elapsedMillis());
-    answer.put("count", 1);
-    return Answer.json(200, answer);
+    return Answer.json(200, Json.object("action", "get", "path", "/users", "uri", call.request.absoluteUrl(),
+        "entities", List.of(entity(user)), "timestamp", call.now, "duration", call.request.elapsedMillis(), "count", 1));
   }
 
   private Answer blockRemove(Call call) {
@@ -832,11 +751,7 @@ final class EasemobApi {
 
   /** The metadata endpoints' envelope: {@code {"timestamp","data","duration"}}. */
   private static Answer metadataEnvelope(Call call, Object data) {
-    Map<String, Object> answer = new LinkedHashMap<>();
-    answer.put("timestamp", call.now);
-    answer.put("data", data);
-    answer.put("duration", call.request.elapsedMillis());
-    return Answer.json(200, answer);
+    return Answer.json(200, Json.object("timestamp", call.now, "data", data, "duration", call.request.elapsedMillis()));
   }
 
   /** The user-entity envelope of contact add/remove and unblock (seed 002). */
@@ -847,13 +762,8 @@ final class EasemobApi {
   }
 
   private static Map<String, Object> entity(EasemobState.UserView user) {
-    Map<String, Object> entity = new LinkedHashMap<>();
-    entity.put("uuid", user.uuid);
-    entity.put("type", "user");
-    entity.put("created", user.created);
-    entity.put("modified", user.created);
-    entity.put("username", user.name);
-    entity.put("activated", true);
+    Map<String, Object> entity = Json.object("uuid", user.uuid, "type", "user", "created", user.created,
+        "modified", user.created, "username", user.name, "activated", true);
     if (user.nickname != null) {
       entity.put("nickname", user.nickname);
     }
@@ -861,9 +771,7 @@ final class EasemobApi {
   }
 
   private Map<String, Object> appEnvelope(Call call, String action, String path, String uri) {
-    Map<String, Object> answer = new LinkedHashMap<>();
-    answer.put("action", action);
-    answer.put("application", config.applicationUuid);
+    Map<String, Object> answer = Json.object("action", action, "application", config.applicationUuid);
     if (path != null) {
       answer.put("path", path);
     }

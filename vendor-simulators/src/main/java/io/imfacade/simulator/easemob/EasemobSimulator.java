@@ -4,13 +4,11 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
-import io.imfacade.simulator.Fault;
 import io.imfacade.simulator.Faults;
 import io.imfacade.simulator.internal.Answer;
-import io.imfacade.simulator.internal.FaultSchedule;
 import io.imfacade.simulator.internal.RateWindow;
-import io.imfacade.simulator.internal.ScheduledFault;
 import io.imfacade.simulator.internal.SimRequest;
+import io.imfacade.simulator.internal.SimulatorFront;
 import io.imfacade.simulator.internal.WireMockSupport;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -23,7 +21,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
@@ -66,6 +63,8 @@ public final class EasemobSimulator implements ResponseDefinitionTransformerV2 {
 
   private static final AtomicInteger INSTANCES = new AtomicInteger();
   private static final Pattern PATH_NAME = Pattern.compile("[A-Za-z0-9_.-]+");
+  /** The one loss key of the front: {@link #loseAnswers} is for whatever API request comes next. */
+  private static final String EVERY_REQUEST = "";
 
   /** The settings of one simulator, fixed when it is built. */
   static final class Config {
@@ -104,16 +103,12 @@ public final class EasemobSimulator implements ResponseDefinitionTransformerV2 {
   private final Config config;
   private final String name;
   private final Answers answers;
-  private final AtomicInteger lostAnswers = new AtomicInteger();
   private final EasemobState state;
   private final Tokens tokens;
   private final RateWindow rate;
-  private final FaultSchedule faults = new FaultSchedule();
-  private final AtomicLong tokenRequests = new AtomicLong();
-  private final AtomicLong requests = new AtomicLong();
   private final AtomicLong rateLimited = new AtomicLong();
   private final EasemobApi api;
-  private final List<WireMockServer> servers = new CopyOnWriteArrayList<>();
+  private final SimulatorFront front;
 
   private EasemobSimulator(Builder builder) {
     this.config = new Config(builder);
@@ -123,6 +118,8 @@ public final class EasemobSimulator implements ResponseDefinitionTransformerV2 {
     this.tokens = new Tokens(config.clock, config.acceptToken);
     this.rate = new RateWindow(config.requestsPerSecond);
     this.api = new EasemobApi(config, state, answers, tokens, rate, rateLimited);
+    this.front = new SimulatorFront(config.pathPrefix, this::failure,
+        () -> EasemobApi.error(EasemobApi.rateLimitError(), config.clock.millis()), "{\"data\":");
   }
 
   /** A builder; choose the app with {@link Builder#easemob} or {@link Builder#shengwang}. */
@@ -145,8 +142,7 @@ public final class EasemobSimulator implements ResponseDefinitionTransformerV2 {
    * @throws IllegalStateException if the server does not know this simulator
    */
   public void install(WireMockServer server) {
-    WireMockSupport.install(server, this, config.pathPrefix);
-    servers.add(server);
+    front.install(server, this);
   }
 
   /** The WireMock extension name, unique per simulator instance. */
@@ -165,82 +161,25 @@ public final class EasemobSimulator implements ResponseDefinitionTransformerV2 {
   @Override
   public ResponseDefinition transform(ServeEvent serveEvent) {
     SimRequest request = SimRequest.of(serveEvent.getRequest(), config.pathPrefix);
-    boolean tokenRequest = EasemobApi.isTokenRequest(request);
-    (tokenRequest ? tokenRequests : requests).incrementAndGet();
-    Duration delay = faults.currentLatency();
-    Optional<ScheduledFault> scheduled = faults.poll(tokenRequest);
-    if (scheduled.isPresent()) {
-      ScheduledFault fault = scheduled.get();
-      switch (fault.type()) {
-        case FAIL:
-          return WireMockSupport.render(failure(fault.status()), delay);
-        case RATE_LIMIT:
-          Answer limited = EasemobApi.error(EasemobApi.rateLimitError(), config.clock.millis());
-          String retryAfter = fault.retryAfterSeconds();
-          return WireMockSupport.render(retryAfter == null ? limited : limited.withHeader("Retry-After", retryAfter), delay);
-        default:
-          Fault.Kind kind = fault.fault().kind();
-          if (kind == Fault.Kind.MALFORMED_JSON) {
-            return WireMockSupport.render(Answer.text(200, Answer.JSON_UTF8, "{\"data\":"), delay);
-          }
-          if (kind != Fault.Kind.DELAY) {
-            return WireMockSupport.renderFault(kind, delay);
-          }
-          delay = delay.plus(fault.fault().delay());
-      }
-    }
-    Answer answer = api.handle(request);
-    if (!tokenRequest && lostAnswers.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-      // Carried out, then the connection breaks: the client cannot know that its write landed.
-      return WireMockSupport.renderFault(Fault.Kind.CONNECTION_RESET, delay);
-    }
-    return WireMockSupport.render(answer, delay);
+    return front.respond(EasemobApi.isTokenRequest(request), EVERY_REQUEST, () -> api.handle(request));
   }
 
-  /** The body a failing Easemob server or its gateway gives for {@code status}. */
+  /** The body a failing Easemob server gives for {@code status}. */
   private Answer failure(int status) {
-    if (status == 502) {
-      return Answer.text(502, "text/html", "<html>Bad Gateway</html>");
-    }
-    if (status == 504) {
-      return Answer.text(504, "text/html", "<html>Gateway Timeout</html>");
-    }
-    String error;
-    String description;
-    switch (status) {
-      case 400:
-        error = EasemobError.ILLEGAL_ARGUMENT;
-        description = "injected bad request";
-        break;
-      case 401:
-        error = EasemobError.UNAUTHORIZED;
-        description = "Unable to authenticate (OAuth)";
-        break;
-      case 403:
-        error = "forbidden_op";
-        description = "injected forbidden operation";
-        break;
-      case 404:
-        error = EasemobError.NOT_FOUND;
-        description = "Service resource not found";
-        break;
-      case 409:
-        error = EasemobError.METADATA_ERROR;
-        description = "Failed to operate user metadata. Concurrent operation not allowed";
-        break;
-      case 429:
-        error = EasemobError.REACH_LIMIT;
-        description = "This request has reached api limit";
-        break;
-      case 503:
-        error = "service_unavailable";
-        description = "Service Unavailable";
-        break;
-      default:
-        error = status >= 500 ? "internal_server_error" : EasemobError.WEB_APPLICATION;
-        description = status >= 500 ? "Internal Server Error" : "HTTP " + status;
-    }
-    return EasemobApi.error(new EasemobError(status, error, "InjectedFault", description), config.clock.millis());
+    String exception = "InjectedFault";
+    EasemobError error = switch (status) {
+      case 400 -> new EasemobError(status, EasemobError.ILLEGAL_ARGUMENT, exception, "injected bad request");
+      case 401 -> new EasemobError(status, EasemobError.UNAUTHORIZED, exception, "Unable to authenticate (OAuth)");
+      case 403 -> new EasemobError(status, "forbidden_op", exception, "injected forbidden operation");
+      case 404 -> new EasemobError(status, EasemobError.NOT_FOUND, exception, "Service resource not found");
+      case 409 -> new EasemobError(status, EasemobError.METADATA_ERROR, exception,
+          "Failed to operate user metadata. Concurrent operation not allowed");
+      case 429 -> new EasemobError(status, EasemobError.REACH_LIMIT, exception, "This request has reached api limit");
+      case 503 -> new EasemobError(status, "service_unavailable", exception, "Service Unavailable");
+      default -> status >= 500 ? new EasemobError(status, "internal_server_error", exception, "Internal Server Error")
+          : new EasemobError(status, EasemobError.WEB_APPLICATION, exception, "HTTP " + status);
+    };
+    return EasemobApi.error(error, config.clock.millis());
   }
 
   // ---- seeding ----
@@ -398,12 +337,12 @@ public final class EasemobSimulator implements ResponseDefinitionTransformerV2 {
 
   /** Requests to the token endpoint since the last reset, faulted ones included. */
   public long tokenRequests() {
-    return tokenRequests.get();
+    return front.tokenRequests();
   }
 
   /** API requests (every request but the token one) since the last reset, faulted ones included. */
   public long requests() {
-    return requests.get();
+    return front.requests();
   }
 
   /** API requests answered 429 by the app-wide rate limit since the last reset (injected ones not counted). */
@@ -415,7 +354,7 @@ public final class EasemobSimulator implements ResponseDefinitionTransformerV2 {
 
   /** The fault schedule of this simulator. */
   public Faults faults() {
-    return faults;
+    return front.faults();
   }
 
   /**
@@ -425,10 +364,7 @@ public final class EasemobSimulator implements ResponseDefinitionTransformerV2 {
    * one-shot {@link #faults()} (a faulted request is not carried out, so it does not count).
    */
   public void loseAnswers(int n) {
-    if (n < 1) {
-      throw new IllegalArgumentException("n must be at least 1: " + n);
-    }
-    lostAnswers.addAndGet(n);
+    front.loseAnswers(EVERY_REQUEST, n);
   }
 
   // ---- plausible answers ----
@@ -466,14 +402,9 @@ public final class EasemobSimulator implements ResponseDefinitionTransformerV2 {
   public void reset() {
     state.reset();
     answers.reset();
-    lostAnswers.set(0);
-    faults.clear();
     rate.reset();
-    tokenRequests.set(0);
-    requests.set(0);
     rateLimited.set(0);
-    servers.removeIf(server -> !server.isRunning());
-    servers.forEach(WireMockServer::resetRequests);
+    front.reset();
   }
 
   @Override

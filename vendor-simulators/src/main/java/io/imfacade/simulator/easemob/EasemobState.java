@@ -992,20 +992,9 @@ final class EasemobState {
   /** The group's details as {@code GET chatgroups/{g}} lists them (facts §12). */
   synchronized Map<String, Object> groupDetails(String groupId) {
     Group g = apiGroup(groupId);
-    Map<String, Object> d = new LinkedHashMap<>();
-    d.put("id", g.id);
-    d.put("name", g.name);
-    d.put("avatar", "");
-    d.put("description", g.description);
-    d.put("membersonly", false);
-    d.put("allowinvites", false);
-    d.put("maxusers", g.maxUsers);
-    d.put("owner", g.owner);
-    d.put("created", g.created);
-    d.put("custom", "");
-    d.put("mute", false);
-    d.put("affiliations_count", g.members.size());
-    d.put("disabled", false);
+    Map<String, Object> d = Json.object("id", g.id, "name", g.name, "avatar", "", "description", g.description,
+        "membersonly", false, "allowinvites", false, "maxusers", g.maxUsers, "owner", g.owner, "created", g.created,
+        "custom", "", "mute", false, "affiliations_count", g.members.size(), "disabled", false);
     // As the doc's example: the members, then the owner.
     List<Object> affiliations = new ArrayList<>();
     for (String member : g.members.keySet()) {

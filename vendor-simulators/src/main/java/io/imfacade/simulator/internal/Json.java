@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** The one Jackson mapper of the simulators, and the size measure of attribute maps. Internal. */
@@ -21,6 +22,18 @@ public final class Json {
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * A mutable JSON object of {@code keysAndValues} (key, value, key, value...) in that order: the
+   * simulators answer fields in the vendors' documented order, and {@link Map#of} keeps no order.
+   */
+  public static Map<String, Object> object(Object... keysAndValues) {
+    Map<String, Object> object = new LinkedHashMap<>();
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      object.put((String) keysAndValues[i], keysAndValues[i + 1]);
+    }
+    return object;
   }
 
   /** Parses JSON text; throws {@link IOException} on malformed input. */

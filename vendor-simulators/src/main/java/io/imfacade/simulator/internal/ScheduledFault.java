@@ -72,13 +72,10 @@ public final class ScheduledFault {
 
   @Override
   public String toString() {
-    switch (type) {
-      case FAIL:
-        return "FAIL(" + status + ")";
-      case RATE_LIMIT:
-        return "RATE_LIMIT(" + retryAfter + ")";
-      default:
-        return fault.toString();
-    }
+    return switch (type) {
+      case FAIL -> "FAIL(" + status + ")";
+      case RATE_LIMIT -> "RATE_LIMIT(" + retryAfter + ")";
+      default -> fault.toString();
+    };
   }
 }

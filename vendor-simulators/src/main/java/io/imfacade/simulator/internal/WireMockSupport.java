@@ -71,20 +71,12 @@ public final class WireMockSupport {
 
   /** A transport fault after {@code delay}. */
   public static ResponseDefinition renderFault(io.imfacade.simulator.Fault.Kind kind, Duration delay) {
-    Fault fault;
-    switch (kind) {
-      case CONNECTION_RESET:
-        fault = Fault.CONNECTION_RESET_BY_PEER;
-        break;
-      case EMPTY_RESPONSE:
-        fault = Fault.EMPTY_RESPONSE;
-        break;
-      case RANDOM_BYTES:
-        fault = Fault.RANDOM_DATA_THEN_CLOSE;
-        break;
-      default:
-        throw new IllegalArgumentException("not a WireMock fault: " + kind);
-    }
+    Fault fault = switch (kind) {
+      case CONNECTION_RESET -> Fault.CONNECTION_RESET_BY_PEER;
+      case EMPTY_RESPONSE -> Fault.EMPTY_RESPONSE;
+      case RANDOM_BYTES -> Fault.RANDOM_DATA_THEN_CLOSE;
+      default -> throw new IllegalArgumentException("not a WireMock fault: " + kind);
+    };
     return withDelay(ResponseDefinitionBuilder.responseDefinition().withFault(fault), delay).build();
   }
 

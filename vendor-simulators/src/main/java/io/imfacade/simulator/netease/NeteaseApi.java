@@ -112,10 +112,7 @@ final class NeteaseApi {
   }
 
   static Answer body(int code, String desc) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("code", code);
-    body.put("desc", desc);
-    return Answer.json(200, body);
+    return Answer.json(200, Json.object("code", code, "desc", desc));
   }
 
   synchronized void reset() {
@@ -130,10 +127,8 @@ final class NeteaseApi {
     if (match.handler() == null) {
       // Not a business answer: a real HTTP status, with the usual body for clients that read it.
       int status = match.methodNotAllowed() ? 405 : 404;
-      Map<String, Object> body = new LinkedHashMap<>();
-      body.put("code", status);
-      body.put("desc", match.methodNotAllowed() ? "method not allowed: use POST" : "api not found");
-      return Answer.json(status, body);
+      return Answer.json(status,
+          Json.object("code", status, "desc", match.methodNotAllowed() ? "method not allowed: use POST" : "api not found"));
     }
     try {
       authenticate(request, now);
@@ -147,8 +142,7 @@ final class NeteaseApi {
         throw NeteaseError.parameter(e.getMessage());
       }
       admit(String.join("/", request.segments()), now);
-      Map<String, Object> answer = new LinkedHashMap<>();
-      answer.put("code", 200);
+      Map<String, Object> answer = Json.object("code", 200);
       answer.putAll(match.handler().handle(form, now));
       return Answer.json(200, answer);
     } catch (NeteaseError e) {
@@ -254,11 +248,7 @@ final class NeteaseApi {
     Map<String, String> card = cardFields(form);
     Integer gender = gender(form);
     NeteaseState.User user = state.createAccount(accid, token, card, gender);
-    Map<String, Object> info = new LinkedHashMap<>();
-    info.put("token", user.token);
-    info.put("accid", user.accid);
-    info.put("name", user.card.getOrDefault("name", ""));
-    return Map.of("info", info);
+    return Map.of("info", Json.object("token", user.token, "accid", user.accid, "name", user.card.getOrDefault("name", "")));
   }
 
   /** {@code user/update.action}: {@code accid}, {@code token} (at most 128 characters), {@code props} (ignored). */
@@ -277,10 +267,7 @@ final class NeteaseApi {
   /** {@code user/refreshToken.action}: {@code accid} → {@code {"code":200,"info":{"token","accid"}}}. */
   private Map<String, Object> refreshToken(Map<String, String> form, long now) {
     NeteaseState.User user = state.refreshToken(accid(form, "accid"));
-    Map<String, Object> info = new LinkedHashMap<>();
-    info.put("token", user.token);
-    info.put("accid", user.accid);
-    return Map.of("info", info);
+    return Map.of("info", Json.object("token", user.token, "accid", user.accid));
   }
 
   /** The {@code token} parameter: at most 128 characters; null when absent. */
@@ -341,10 +328,7 @@ final class NeteaseApi {
       }
     }
     NeteaseState.Joined joined = state.createTeamByApi(tname, owner, members, intro, maxusers);
-    Map<String, Object> answer = new LinkedHashMap<>();
-    answer.put("tid", joined.tid());
-    putFailed(answer, joined.failed());
-    return answer;
+    return withFailed(Json.object("tid", joined.tid()), joined.failed());
   }
 
   /**
@@ -365,9 +349,7 @@ final class NeteaseApi {
     maxChars(form, "msg", TEAM_MSG_MAX_CHARS);
     maxChars(form, "attach", ATTACH_MAX_CHARS);
     NeteaseState.Joined joined = state.addTeamMembersByApi(tid, owner, members);
-    Map<String, Object> answer = new LinkedHashMap<>();
-    putFailed(answer, joined.failed());
-    return answer;
+    return withFailed(Json.object(), joined.failed());
   }
 
   /**
@@ -394,13 +376,12 @@ final class NeteaseApi {
     return Map.of();
   }
 
-  private static void putFailed(Map<String, Object> answer, List<String> failed) {
+  /** {@code answer} with {@code faccid} naming the members who could not join, if any. */
+  private static Map<String, Object> withFailed(Map<String, Object> answer, List<String> failed) {
     if (!failed.isEmpty()) {
-      Map<String, Object> faccid = new LinkedHashMap<>();
-      faccid.put("accid", failed);
-      faccid.put("msg", "these users have joined the most teams they may join");
-      answer.put("faccid", faccid);
+      answer.put("faccid", Json.object("accid", failed, "msg", "these users have joined the most teams they may join"));
     }
+    return answer;
   }
 
   private static String tid(Map<String, String> form) {
@@ -481,10 +462,7 @@ final class NeteaseApi {
    */
   private Map<String, Object> userOnlineStatus(Map<String, String> form, long now) {
     List<String> accids = jsonStringArray(required(form, "accids"), "accids");
-    Map<String, Object> data = new LinkedHashMap<>();
-    data.put("invalidAccids", state.unknown(accids));
-    data.put("status", Map.of());
-    return Map.of("data", data);
+    return Map.of("data", Json.object("invalidAccids", state.unknown(accids), "status", Map.of()));
   }
 
   private Map<String, Object> updateUinfo(Map<String, String> form, long now) {
@@ -584,8 +562,7 @@ final class NeteaseApi {
     }
     List<Object> friends = new ArrayList<>();
     for (NeteaseState.Friend f : ordered(state.friends(accid, updatetime))) {
-      Map<String, Object> item = new LinkedHashMap<>();
-      item.put("faccid", f.faccid);
+      Map<String, Object> item = Json.object("faccid", f.faccid);
       if (f.alias != null) {
         item.put("alias", f.alias);
       }
@@ -593,10 +570,7 @@ final class NeteaseApi {
       item.put("bidirection", true);
       friends.add(item);
     }
-    Map<String, Object> answer = new LinkedHashMap<>();
-    answer.put("size", friends.size());
-    answer.put("friends", friends);
-    return answer;
+    return Json.object("size", friends.size(), "friends", friends);
   }
 
   // ---- block and mute lists ----
@@ -618,10 +592,7 @@ final class NeteaseApi {
 
   private Map<String, Object> listBlackAndMuteList(Map<String, String> form, long now) {
     List<List<String>> lists = state.relations(accid(form, "accid"));
-    Map<String, Object> answer = new LinkedHashMap<>();
-    answer.put("blacklist", ordered(lists.get(0)));
-    answer.put("mutelist", ordered(lists.get(1)));
-    return answer;
+    return Json.object("blacklist", ordered(lists.get(0)), "mutelist", ordered(lists.get(1)));
   }
 
   /** {@code oldestFirst} in the configured {@link ListOrder}. */
@@ -664,16 +635,9 @@ final class NeteaseApi {
       throw NeteaseError.parameter("tid must be a number: " + tid);
     }
     NeteaseState.TeamView team = state.team(tid);
-    Map<String, Object> tinfo = new LinkedHashMap<>();
-    tinfo.put("tid", Long.parseLong(team.tid));
-    tinfo.put("tname", team.tname);
-    tinfo.put("icon", "");
-    tinfo.put("announcement", "");
-    tinfo.put("intro", team.intro);
-    tinfo.put("maxusers", team.maxusers);
-    tinfo.put("size", team.members.size() + 1);
-    tinfo.put("mute", false);
-    tinfo.put("owner", member(team.owner));
+    Map<String, Object> tinfo = Json.object("tid", Long.parseLong(team.tid), "tname", team.tname, "icon", "",
+        "announcement", "", "intro", team.intro, "maxusers", team.maxusers, "size", team.members.size() + 1, "mute", false,
+        "owner", member(team.owner));
     if (!config.omitEmptyAdmins) {
       tinfo.put("admins", List.of());
     }
@@ -686,8 +650,7 @@ final class NeteaseApi {
   }
 
   private static Map<String, Object> member(NeteaseState.Member m) {
-    Map<String, Object> item = new LinkedHashMap<>();
-    item.put("accid", m.accid);
+    Map<String, Object> item = Json.object("accid", m.accid);
     if (m.nick != null) {
       item.put("nick", m.nick);
     }

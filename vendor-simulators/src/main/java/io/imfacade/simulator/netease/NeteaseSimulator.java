@@ -4,25 +4,20 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
-import io.imfacade.simulator.Fault;
 import io.imfacade.simulator.Faults;
 import io.imfacade.simulator.internal.Answer;
-import io.imfacade.simulator.internal.FaultSchedule;
 import io.imfacade.simulator.internal.RateWindow;
-import io.imfacade.simulator.internal.ScheduledFault;
 import io.imfacade.simulator.internal.SimRequest;
+import io.imfacade.simulator.internal.SimulatorFront;
 import io.imfacade.simulator.internal.WireMockSupport;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -108,12 +103,9 @@ public final class NeteaseSimulator implements ResponseDefinitionTransformerV2 {
   private final String name;
   private final NeteaseState state;
   private final NeteaseApi api;
-  private final FaultSchedule faults = new FaultSchedule();
-  private final AtomicLong requests = new AtomicLong();
+  private final SimulatorFront front = new SimulatorFront(PATH_PREFIX, NeteaseSimulator::failure,
+      () -> NeteaseApi.body(NeteaseError.RATE_LIMITED, NeteaseApi.rateLimitError().desc()), "{\"code\":200,");
   private final AtomicLong rateLimited = new AtomicLong();
-  /** Action (such as {@code friend/add.action}) to how many of its next answers are lost after the request is carried out. */
-  private final Map<String, Integer> lostAnswers = new HashMap<>();
-  private final List<WireMockServer> servers = new CopyOnWriteArrayList<>();
 
   private NeteaseSimulator(Builder builder) {
     this.config = new Config(builder);
@@ -144,8 +136,7 @@ public final class NeteaseSimulator implements ResponseDefinitionTransformerV2 {
    * @throws IllegalStateException if the server does not know this simulator
    */
   public void install(WireMockServer server) {
-    WireMockSupport.install(server, this, PATH_PREFIX);
-    servers.add(server);
+    front.install(server, this);
   }
 
   /** The WireMock extension name, unique per simulator instance. */
@@ -164,80 +155,19 @@ public final class NeteaseSimulator implements ResponseDefinitionTransformerV2 {
   @Override
   public ResponseDefinition transform(ServeEvent serveEvent) {
     SimRequest request = SimRequest.of(serveEvent.getRequest(), PATH_PREFIX);
-    requests.incrementAndGet();
-    Duration delay = faults.currentLatency();
-    Optional<ScheduledFault> scheduled = faults.poll(false);
-    if (scheduled.isPresent()) {
-      ScheduledFault fault = scheduled.get();
-      switch (fault.type()) {
-        case FAIL:
-          return WireMockSupport.render(failure(fault.status()), delay);
-        case RATE_LIMIT:
-          Answer limited = NeteaseApi.body(NeteaseError.RATE_LIMITED, NeteaseApi.rateLimitError().desc());
-          String retryAfter = fault.retryAfterSeconds();
-          return WireMockSupport.render(retryAfter == null ? limited : limited.withHeader("Retry-After", retryAfter), delay);
-        default:
-          Fault.Kind kind = fault.fault().kind();
-          if (kind == Fault.Kind.MALFORMED_JSON) {
-            return WireMockSupport.render(Answer.text(200, Answer.JSON_UTF8, "{\"code\":200,"), delay);
-          }
-          if (kind != Fault.Kind.DELAY) {
-            return WireMockSupport.renderFault(kind, delay);
-          }
-          delay = delay.plus(fault.fault().delay());
-      }
-    }
-    Answer answer = api.handle(request);
-    if (takeLostAnswer(String.join("/", request.segments()))) {
-      return WireMockSupport.renderFault(Fault.Kind.CONNECTION_RESET, delay);
-    }
-    return WireMockSupport.render(answer, delay);
+    // The action is the loss key: lost answers are asked for per action.
+    return front.respond(false, String.join("/", request.segments()), () -> api.handle(request));
   }
 
-  private boolean takeLostAnswer(String action) {
-    synchronized (lostAnswers) {
-      Integer left = lostAnswers.get(action);
-      if (left == null) {
-        return false;
-      }
-      if (left <= 1) {
-        lostAnswers.remove(action);
-      } else {
-        lostAnswers.put(action, left - 1);
-      }
-      return true;
-    }
-  }
-
-  /**
-   * A failure as NetEase gives it: business failures in the body of an HTTP 200; a gateway
-   * (502, 504) answers a real HTTP status with an HTML page.
-   */
+  /** A failure as NetEase gives it: in the body of an HTTP 200 (the front answers a gateway's 502 and 504). */
   private static Answer failure(int status) {
-    if (status == 502) {
-      return Answer.text(502, "text/html", "<html>Bad Gateway</html>");
-    }
-    if (status == 504) {
-      return Answer.text(504, "text/html", "<html>Gateway Timeout</html>");
-    }
-    String desc;
-    switch (status) {
-      case 500:
-        desc = "server error";
-        break;
-      case 503:
-        desc = "server busy";
-        break;
-      case 414:
-        desc = "parameter error";
-        break;
-      case 416:
-        desc = NeteaseApi.rateLimitError().desc();
-        break;
-      default:
-        desc = "injected failure " + status;
-    }
-    return NeteaseApi.body(status, desc);
+    return NeteaseApi.body(status, switch (status) {
+      case 500 -> "server error";
+      case 503 -> "server busy";
+      case 414 -> "parameter error";
+      case 416 -> NeteaseApi.rateLimitError().desc();
+      default -> "injected failure " + status;
+    });
   }
 
   // ---- seeding ----
@@ -404,7 +334,7 @@ public final class NeteaseSimulator implements ResponseDefinitionTransformerV2 {
 
   /** Requests received since the last reset, faulted and refused ones included. */
   public long requests() {
-    return requests.get();
+    return front.requests();
   }
 
   /** Requests answered code 416 by the rate limit (its block included) since the last reset; injected ones not counted. */
@@ -416,7 +346,7 @@ public final class NeteaseSimulator implements ResponseDefinitionTransformerV2 {
 
   /** The fault schedule of this simulator. */
   public Faults faults() {
-    return faults;
+    return front.faults();
   }
 
   /**
@@ -427,13 +357,7 @@ public final class NeteaseSimulator implements ResponseDefinitionTransformerV2 {
    * after it (a request the schedule faults is not carried out and does not use up one of these).
    */
   public void loseAnswers(String action, int n) {
-    Objects.requireNonNull(action, "action");
-    if (n < 1) {
-      throw new IllegalArgumentException("n must be at least 1: " + n);
-    }
-    synchronized (lostAnswers) {
-      lostAnswers.merge(action, n, Integer::sum);
-    }
+    front.loseAnswers(Objects.requireNonNull(action, "action"), n);
   }
 
   /**
@@ -444,14 +368,8 @@ public final class NeteaseSimulator implements ResponseDefinitionTransformerV2 {
   public void reset() {
     state.reset();
     api.reset();
-    faults.clear();
-    synchronized (lostAnswers) {
-      lostAnswers.clear();
-    }
-    requests.set(0);
     rateLimited.set(0);
-    servers.removeIf(server -> !server.isRunning());
-    servers.forEach(WireMockServer::resetRequests);
+    front.reset();
   }
 
   @Override

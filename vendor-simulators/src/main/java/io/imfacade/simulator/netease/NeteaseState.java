@@ -1,7 +1,6 @@
 package io.imfacade.simulator.netease;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -184,16 +183,8 @@ final class NeteaseState {
     }
   }
 
-  private final Clock clock;
-  private final int friendsMax;
-  private final int relationMax;
-  private final int overLimitCode;
-  private final AbsentAnswers absent;
-  private final RepeatAnswers repeat;
-  private final TeamAnswers teamAnswers;
-  private final DuplicateAccountAnswers duplicates;
-  private final int joinedTeamsMax;
-  private final int teamSizeMax;
+  /** The simulator's settings: limits and the answers chosen where NetEase documents none. */
+  private final NeteaseSimulator.Config config;
   private final Map<String, User> users = new HashMap<>();
   private final Map<String, Team> teams = new HashMap<>();
   /** Tokens of the simulator's own making (32 hex characters, as in the observed answers); seeded, so that runs repeat. */
@@ -201,16 +192,7 @@ final class NeteaseState {
   private long nextTid = FIRST_ISSUED_TID;
 
   NeteaseState(NeteaseSimulator.Config config) {
-    this.clock = config.clock;
-    this.friendsMax = config.friendsMax;
-    this.relationMax = config.blockListMax;
-    this.overLimitCode = config.overLimitCode;
-    this.absent = config.absentAnswers;
-    this.repeat = config.repeatAnswers;
-    this.teamAnswers = config.teamAnswers;
-    this.duplicates = config.duplicateAccountAnswers;
-    this.joinedTeamsMax = config.joinedTeamsMax;
-    this.teamSizeMax = config.teamSizeMax;
+    this.config = config;
   }
 
   static String normalize(String accid) {
@@ -252,8 +234,8 @@ final class NeteaseState {
     for (String member : members) {
       ids.add(seeded(member).accid);
     }
-    long now = clock.millis();
-    Team team = new Team(tid, "team " + tid, "", teamSizeMax, ownerId, now);
+    long now = config.clock.millis();
+    Team team = new Team(tid, "team " + tid, "", config.teamSizeMax, ownerId, now);
     team.members.put(ownerId, new Member(ownerId, now));
     for (String id : ids) {
       team.members.putIfAbsent(id, new Member(id, now));
@@ -274,7 +256,7 @@ final class NeteaseState {
     for (String member : members) {
       ids.add(seeded(member).accid);
     }
-    long now = clock.millis();
+    long now = config.clock.millis();
     for (String id : ids) {
       team.members.putIfAbsent(id, new Member(id, now));
     }
@@ -384,7 +366,7 @@ final class NeteaseState {
   synchronized User createAccount(String accid, String token, Map<String, String> card, Integer gender) {
     String id = normalize(accid);
     if (users.containsKey(id)) {
-      throw switch (duplicates) {
+      throw switch (config.duplicateAccountAnswers) {
         case OTHER_DESC_414 -> NeteaseError.parameter("accid already exists: " + id);
         case REPEATED_OPERATION_417 -> new NeteaseError(NeteaseError.REPEATED_OPERATION, "repeated operation: accid " + id + " exists");
         default -> NeteaseError.parameter("already register");
@@ -427,7 +409,7 @@ final class NeteaseState {
   private User existing(String param, String accid) {
     User user = users.get(normalize(accid));
     if (user == null) {
-      throw absent == AbsentAnswers.PARAMETER_414
+      throw config.absentAnswers == AbsentAnswers.PARAMETER_414
           ? NeteaseError.parameter(param + " not exists: " + accid)
           : NeteaseError.userNotFound(accid);
     }
@@ -439,7 +421,7 @@ final class NeteaseState {
    * kind} "friend relation" and {@code pair} "a -> b"; null means "200, no change".
    */
   private NeteaseError absentRelation(String kind, String pair, boolean removal) {
-    switch (absent) {
+    switch (config.absentAnswers) {
       case NOT_FOUND_404:
         return new NeteaseError(NeteaseError.NOT_FOUND, kind + " not exist: " + pair);
       case PARAMETER_414:
@@ -451,7 +433,7 @@ final class NeteaseState {
 
   /** The mode's answer to a write whose effect is already in place; null means "200, no change". */
   private NeteaseError repeated(String what404, String what414) {
-    switch (repeat) {
+    switch (config.repeatAnswers) {
       case REPEATED_OPERATION_417:
         return new NeteaseError(NeteaseError.REPEATED_OPERATION, what404);
       case PARAMETER_414:
@@ -474,13 +456,13 @@ final class NeteaseState {
       User user = users.get(normalize(accid));
       if (user != null) {
         out.putIfAbsent(user.accid, new Card(user));
-      } else if (absent == AbsentAnswers.NOT_FOUND_404) {
+      } else if (config.absentAnswers == AbsentAnswers.NOT_FOUND_404) {
         out.putIfAbsent(normalize(accid), new Card(normalize(accid)));
       } else if (!unknown.contains(accid)) {
         unknown.add(accid);
       }
     }
-    if (absent == AbsentAnswers.PARAMETER_414 && !unknown.isEmpty()) {
+    if (config.absentAnswers == AbsentAnswers.PARAMETER_414 && !unknown.isEmpty()) {
       throw NeteaseError.parameter("accid not exists: " + String.join(",", unknown));
     }
     return new ArrayList<>(out.values());
@@ -520,10 +502,10 @@ final class NeteaseState {
       }
       return;
     }
-    if (a.friends.size() >= friendsMax || b.friends.size() >= friendsMax) {
-      throw new NeteaseError(overLimitCode, "friend count exceeds the limit of " + friendsMax);
+    if (a.friends.size() >= config.friendsMax || b.friends.size() >= config.friendsMax) {
+      throw new NeteaseError(config.overLimitCode, "friend count exceeds the limit of " + config.friendsMax);
     }
-    long now = clock.millis();
+    long now = config.clock.millis();
     a.friends.put(b.accid, new Friend(b.accid, now));
     b.friends.putIfAbsent(a.accid, new Friend(a.accid, now));
   }
@@ -562,7 +544,7 @@ final class NeteaseState {
     } else {
       a.aliases.put(b.accid, alias);
     }
-    friend.updatetime = clock.millis();
+    friend.updatetime = config.clock.millis();
   }
 
   /** Copies of the friends changed at or after {@code updatetime} (ms), with their aliases, oldest first. */
@@ -619,8 +601,8 @@ final class NeteaseState {
       }
       return;
     }
-    if (list.size() >= relationMax) {
-      throw new NeteaseError(overLimitCode, name + " count exceeds the limit of " + relationMax);
+    if (list.size() >= config.blockListMax) {
+      throw new NeteaseError(config.overLimitCode, name + " count exceeds the limit of " + config.blockListMax);
     }
     list.add(t.accid);
   }
@@ -637,7 +619,7 @@ final class NeteaseState {
   private Team existingTeam(String tid) {
     Team team = teams.get(tid);
     if (team == null) {
-      throw switch (teamAnswers) {
+      throw switch (config.teamAnswers) {
         case NOT_FOUND_404 -> new NeteaseError(NeteaseError.NOT_FOUND, "team not exist: " + tid);
         case PARAMETER_414 -> NeteaseError.parameter("tid not exists: " + tid);
         default -> new NeteaseError(NeteaseError.TEAM_NOT_FOUND, "team not exist: " + tid);
@@ -689,12 +671,12 @@ final class NeteaseState {
     if (ids.size() + 1 > maxusers) {
       throw new NeteaseError(NeteaseError.TEAM_FULL, "team member limit exceeded: " + (ids.size() + 1) + " > " + maxusers);
     }
-    long now = clock.millis();
+    long now = config.clock.millis();
     Team team = new Team(issueTid(), tname, intro, maxusers, ownerId, now);
     team.members.put(ownerId, new Member(ownerId, now));
     List<String> failed = new ArrayList<>();
     for (String id : ids) {
-      if (joinedTeams(id) >= joinedTeamsMax) {
+      if (joinedTeams(id) >= config.joinedTeamsMax) {
         failed.add(id);
       } else {
         team.members.put(id, new Member(id, now));
@@ -717,9 +699,9 @@ final class NeteaseState {
     for (String id : ids) {
       if (!team.members.containsKey(id)) {
         newcomers.add(id);
-      } else if (teamAnswers == TeamAnswers.TEAM_CODES) {
+      } else if (config.teamAnswers == TeamAnswers.TEAM_CODES) {
         throw new NeteaseError(NeteaseError.ALREADY_IN_TEAM, "user already in team: " + id);
-      } else if (teamAnswers == TeamAnswers.PARAMETER_414) {
+      } else if (config.teamAnswers == TeamAnswers.PARAMETER_414) {
         throw NeteaseError.parameter("already in team: " + id);
       }
     }
@@ -727,10 +709,10 @@ final class NeteaseState {
       throw new NeteaseError(NeteaseError.TEAM_FULL, "team member limit exceeded: " + team.members.size() + " + "
           + newcomers.size() + " > " + team.maxusers);
     }
-    long now = clock.millis();
+    long now = config.clock.millis();
     List<String> failed = new ArrayList<>();
     for (String id : newcomers) {
-      if (joinedTeams(id) >= joinedTeamsMax) {
+      if (joinedTeams(id) >= config.joinedTeamsMax) {
         failed.add(id);
       } else {
         team.members.put(id, new Member(id, now));
@@ -752,7 +734,7 @@ final class NeteaseState {
       String id = normalize(member);
       if (id.equals(team.owner)) {
         String desc = "the owner cannot be kicked: " + id;
-        throw switch (teamAnswers) {
+        throw switch (config.teamAnswers) {
           case NOT_FOUND_404 -> new NeteaseError(NeteaseError.NO_PERMISSION, desc);
           case PARAMETER_414 -> NeteaseError.parameter(desc);
           default -> new NeteaseError(NeteaseError.TEAM_NO_PERMISSION, desc);
@@ -760,14 +742,14 @@ final class NeteaseState {
       }
       if (team.members.containsKey(id)) {
         leaving.add(id);
-      } else if (teamAnswers == TeamAnswers.TEAM_CODES) {
+      } else if (config.teamAnswers == TeamAnswers.TEAM_CODES) {
         throw new NeteaseError(NeteaseError.TEAM_NOT_MEMBER, "user not in team: " + id);
-      } else if (teamAnswers == TeamAnswers.PARAMETER_414) {
+      } else if (config.teamAnswers == TeamAnswers.PARAMETER_414) {
         throw NeteaseError.parameter("not team member: " + id);
       }
     }
     leaving.forEach(team.members::remove);
-    team.updatetime = clock.millis();
+    team.updatetime = config.clock.millis();
   }
 
   /** {@code team/remove.action}: the owner dismisses the team; its members' nicks and customs go with it. */
@@ -791,7 +773,7 @@ final class NeteaseState {
     if (custom != null) {
       member.custom = custom.isEmpty() ? null : custom;
     }
-    member.updatetime = clock.millis();
+    member.updatetime = config.clock.millis();
     team.updatetime = member.updatetime;
   }
 
