@@ -53,10 +53,14 @@ public enum Gender {
     if (value == null) {
       return UNKNOWN;
     }
-    switch (value.trim()) {
-      case "1":
+    String code = value.length() == 1 ? value : value.trim(); // the usual one-digit answer needs no trim
+    if (code.length() != 1) {
+      return UNKNOWN;
+    }
+    switch (code.charAt(0)) {
+      case '1':
         return MALE;
-      case "2":
+      case '2':
         return FEMALE;
       default:
         return UNKNOWN;

@@ -87,11 +87,8 @@ public final class CallContext {
     MDC.put(MDC_OPERATION, operation);
     putOrRemove(MDC_TENANT, tenant);
     return () -> {
-      if (previous == null) {
-        CURRENT.remove();
-      } else {
-        CURRENT.set(previous);
-      }
+      // set(null), not remove(): the thread's next call then finds its entry instead of recreating it.
+      CURRENT.set(previous);
       putOrRemove(MDC_PROVIDER, previousProvider);
       putOrRemove(MDC_OPERATION, previousOperation);
       putOrRemove(MDC_TENANT, previousTenant);

@@ -1,11 +1,9 @@
 package io.imfacade.http;
 
-import java.io.IOException;
 import io.imfacade.spi.CallContext;
 import java.time.Instant;
 import java.util.Objects;
 import okhttp3.Authenticator;
-import okhttp3.Interceptor;
 import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.Route;
@@ -14,8 +12,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Bearer-token authentication in the OkHttp chain: as an {@link Interceptor} it adds {@code
- * Authorization: Bearer <token>} from the {@link TokenCache}; as an {@link Authenticator} it
+ * Bearer-token authentication in the OkHttp chain: as a {@link RequestAuth} (an interceptor) it adds
+ * {@code Authorization: Bearer <token>} from the {@link TokenCache}; as an {@link Authenticator} it
  * answers a 401 to a request it authorised by invalidating that token, fetching a fresh one and
  * replaying the request <b>once</b>.
  *
@@ -24,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * request. If the fresh token is the one just refused (the cache will not fetch again so soon),
  * there is no replay and the 401 reaches the caller as an authentication failure.
  */
-public final class BearerTokenAuth implements Interceptor, Authenticator {
+public final class BearerTokenAuth implements RequestAuth, Authenticator {
 
   private static final Logger LOG = LoggerFactory.getLogger("io.imfacade.http");
   private static final String HEADER = "Authorization";
@@ -40,12 +38,13 @@ public final class BearerTokenAuth implements Interceptor, Authenticator {
   }
 
   @Override
-  public Response intercept(Chain chain) throws IOException {
-    Request request = chain.request();
-    if (request.header(HEADER) != null) {
-      return chain.proceed(request);
-    }
-    return chain.proceed(request.newBuilder().header(HEADER, PREFIX + tokens.current()).build());
+  public Request.Builder authorize(Request.Builder request) {
+    return request.header(HEADER, PREFIX + tokens.current());
+  }
+
+  @Override
+  public boolean isAuthorized(Request request) {
+    return request.header(HEADER) != null;
   }
 
   @Override

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import java.io.IOException;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 import okhttp3.FormBody;
 import okhttp3.Headers;
 import okhttp3.HttpUrl;
@@ -28,8 +29,10 @@ import retrofit2.Response;
  * the relative URL, matches the path template, adds an invocation tag, re-wraps the answer and
  * parses its media type. On a single read that costs more CPU and memory per call than everything
  * else the facade does. An endpoint keeps the resolved URL, the headers and the Jackson reader of
- * its answer, and sends the same request through the same OkHttpClient, so that authentication, the
- * {@link CallTag}, the interceptors and the error-body cap apply unchanged.
+ * its answer, and sends the same request through the same OkHttpClient, so that the {@link
+ * CallTag}, the interceptors and the error-body cap apply unchanged. It applies the client's {@link
+ * RequestAuth} itself as it builds each attempt's request, so that the chain need not copy the
+ * request to add the credentials.
  *
  * <p>Its calls are {@link Call}s with Retrofit's semantics, so the {@link RestExecutor} runs them
  * like any other (rate limit, retries, deadline, error mapping): a 2xx answer is read by Jackson
@@ -46,15 +49,17 @@ public final class Endpoint<T> {
   static final MediaType JSON = MediaType.get("application/json; charset=UTF-8");
 
   private final OkHttpClient http;
+  private final @Nullable RequestAuth auth;
   private final HttpUrl url;
   private final Headers headers;
   private final @Nullable MediaType formType;
   private final ObjectReader reader;
   private final ObjectWriter writer;
 
-  Endpoint(OkHttpClient http, HttpUrl url, Headers headers, @Nullable MediaType formType, ObjectMapper json,
-      Class<T> answer) {
+  Endpoint(OkHttpClient http, @Nullable RequestAuth auth, HttpUrl url, Headers headers, @Nullable MediaType formType,
+      ObjectMapper json, Class<T> answer) {
     this.http = http;
+    this.auth = auth;
     this.url = url;
     this.headers = headers;
     this.formType = formType;
@@ -136,12 +141,20 @@ public final class Endpoint<T> {
     }
   }
 
-  /** One request of an endpoint, with Retrofit's {@code OkHttpCall} semantics for the answer. */
+  /**
+   * One request of an endpoint, with Retrofit's {@code OkHttpCall} semantics for the answer. The
+   * request is built on first use (so that a bad path segment is refused before anything is sent,
+   * as Retrofit refuses it); the OkHttp call is created when it is executed, with the credentials
+   * and the timeout set until then.
+   */
   private static final class DirectCall<T> implements Call<T> {
     private final Endpoint<T> endpoint;
     private final CallTag tag;
     private final @Nullable String segment;
     private final @Nullable RequestBody body;
+    /** The call's timeout until the OkHttp call exists, then handed on to it. */
+    private final Timeout timeout = new Timeout();
+    private Request.@Nullable Builder request;
     private okhttp3.@Nullable Call raw;
     private boolean executed;
     private volatile boolean canceled;
@@ -153,10 +166,24 @@ public final class Endpoint<T> {
       this.body = body;
     }
 
-    /** The OkHttp call, created on first use; throws IllegalArgumentException for a request that must not go out. */
+    /** The request without credentials; throws IllegalArgumentException for a request that must not go out. */
+    private synchronized Request.Builder prepared() {
+      if (request == null) {
+        request = newRequest();
+      }
+      return request;
+    }
+
+    /** The OkHttp call of the authorised request; created once, by the one execution. */
     private synchronized okhttp3.Call raw() {
       if (raw == null) {
-        raw = endpoint.http.newCall(newRequest());
+        Request.Builder prepared = prepared();
+        RequestAuth auth = endpoint.auth;
+        raw = endpoint.http.newCall((auth == null ? prepared : auth.authorize(prepared)).build());
+        raw.timeout().timeout(timeout.timeoutNanos(), TimeUnit.NANOSECONDS);
+        if (timeout.hasDeadline()) {
+          raw.timeout().deadlineNanoTime(timeout.deadlineNanoTime());
+        }
         if (canceled) {
           raw.cancel();
         }
@@ -164,12 +191,13 @@ public final class Endpoint<T> {
       return raw;
     }
 
+    /** The request before the chain (and before the credentials), as Retrofit's call answers it. */
     @Override
     public Request request() {
-      return raw().request();
+      return prepared().build();
     }
 
-    private Request newRequest() {
+    private Request.Builder newRequest() {
       HttpUrl url = endpoint.url;
       if (segment != null) {
         if (segment.equals(".") || segment.equals("..")) {
@@ -180,7 +208,7 @@ public final class Endpoint<T> {
         url = url.newBuilder().addPathSegment(segment).build();
       }
       Request.Builder request = new Request.Builder().url(url).headers(endpoint.headers).tag(CallTag.class, tag);
-      return (body == null ? request.get() : request.post(body)).build();
+      return body == null ? request.get() : request.post(body);
     }
 
     @Override
@@ -300,8 +328,12 @@ public final class Endpoint<T> {
     }
 
     @Override
-    public Timeout timeout() {
-      return raw().timeout();
+    public synchronized Timeout timeout() {
+      if (raw != null) {
+        return raw.timeout();
+      }
+      prepared(); // refuses a bad request here, as Retrofit's call does
+      return timeout;
     }
   }
 }

@@ -52,18 +52,20 @@ public final class RemoteCore<A> {
   private final ProviderContext context;
   private final A api;
   private final RestExecutor executor;
-  /** The authenticated client and base URL the API uses, for {@link #endpoint}. */
+  /** The authenticated client, its credentials and the base URL the API uses, for {@link #endpoint}. */
   private final OkHttpClient http;
+  private final @Nullable RequestAuth auth;
   private final HttpUrl baseUrl;
   private final ObjectMapper json;
 
   private RemoteCore(String provider, ProviderContext context, A api, RestExecutor executor, OkHttpClient http,
-      HttpUrl baseUrl) {
+      @Nullable RequestAuth auth, HttpUrl baseUrl) {
     this.provider = provider;
     this.context = context;
     this.api = api;
     this.executor = executor;
     this.http = http;
+    this.auth = auth;
     this.baseUrl = baseUrl;
     // The shared mapper itself, not a copy: endpoints only read with it, and its caches (of
     // deserializers) then serve every client in the JVM.
@@ -115,7 +117,7 @@ public final class RemoteCore<A> {
         fixed.add(name, value);
       }
     }
-    return new Endpoint<>(http, url, fixed.build(), formType, json, Objects.requireNonNull(answer, "answer"));
+    return new Endpoint<>(http, auth, url, fixed.build(), formType, json, Objects.requireNonNull(answer, "answer"));
   }
 
   /** The shared resources of the client. */
@@ -280,7 +282,11 @@ public final class RemoteCore<A> {
       return this;
     }
 
-    /** An interceptor that signs every request (NetEase). Exclusive with {@link #bearerTokens}. */
+    /**
+     * An interceptor that signs every request (NetEase). When it is a {@link RequestAuth}, the
+     * core's {@linkplain #endpoint endpoints} sign their requests with it directly. Exclusive with
+     * {@link #bearerTokens}.
+     */
     public Builder<A> signer(Interceptor signer) {
       this.signer = Objects.requireNonNull(signer, "signer");
       this.tokens = null;
@@ -317,17 +323,20 @@ public final class RemoteCore<A> {
           .build();
       OkHttpClient shared = HttpClients.shared(ctx);
       OkHttpClient http;
+      RequestAuth auth;
       if (tokens != null) {
         OkHttpClient plain = HttpClients.forClient(shared, provider, settings, null, null);
         TokenSource source = tokens.apply(new TokenFetch(HttpClients.retrofit(url.toString(), plain), executor));
         TokenCache cache = new TokenCache(source, ctx.clock(), refreshMargin, negativeTtl);
-        BearerTokenAuth auth = new BearerTokenAuth(cache, limiter);
-        http = HttpClients.forClient(shared, provider, settings, auth, auth);
+        BearerTokenAuth bearer = new BearerTokenAuth(cache, limiter);
+        http = HttpClients.forClient(shared, provider, settings, bearer, bearer);
+        auth = bearer;
       } else {
         http = HttpClients.forClient(shared, provider, settings, signer, null);
+        auth = signer instanceof RequestAuth ? (RequestAuth) signer : null;
       }
       A api = HttpClients.retrofit(url.toString(), http).create(apiType);
-      return new RemoteCore<>(provider, ctx, api, executor, http, url);
+      return new RemoteCore<>(provider, ctx, api, executor, http, auth, url);
     }
 
     private static <T> T require(@Nullable T value, String name) {

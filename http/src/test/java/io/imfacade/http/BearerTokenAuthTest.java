@@ -34,6 +34,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import retrofit2.Response;
 
@@ -84,6 +85,13 @@ class BearerTokenAuthTest {
     time.advance(TokenCache.DEFAULT_MIN_FETCH_INTERVAL.multipliedBy(2));
   }
 
+  /** How a call is made: through a Retrofit method, or a prepared endpoint that authorises its request itself. */
+  enum Path { RETROFIT, ENDPOINT }
+
+  private static retrofit2.Call<TestApi.Item> getA(RemoteCore<TestApi> core, Path path, CallTag tag) {
+    return path == Path.RETROFIT ? core.api().get(tag, "a") : core.endpoint("items/", TestApi.Item.class).get(tag, "a");
+  }
+
   private int connectionsInUse() {
     OkHttpClient shared = HttpClients.shared(context);
     return shared.connectionPool().connectionCount() - shared.connectionPool().idleConnectionCount();
@@ -110,14 +118,15 @@ class BearerTokenAuthTest {
     assertThat(connectionsInUse()).isZero();
   }
 
-  @Test
-  void theReplay_doesNotConsumeARetryAttempt() {
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(Path.class)
+  void theReplay_doesNotConsumeARetryAttempt(Path path) {
     RemoteCore<TestApi> core = core(ImConfig.RETRY_MAX_ATTEMPTS, "2");
     primeWithAgedToken(core);
     RestExecutorTest.stubSequence(wm, "GET", "/items/a", aResponse().withStatus(401), aResponse().withStatus(503),
         okJson("{\"id\":\"a\"}"));
 
-    TestApi.Item item = core.call(GET, tag -> core.api().get(tag, "a"));
+    TestApi.Item item = core.call(GET, tag -> getA(core, path, tag));
 
     assertThat(item.id).isEqualTo("a");
     assertThat(source.fetches).hasValue(2);
@@ -147,27 +156,29 @@ class BearerTokenAuthTest {
     assertThat(connectionsInUse()).isZero();
   }
 
-  @Test
-  void aTokenRefusedRightAfterItsFetch_isReplacedAndReplayedOnce() {
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(Path.class)
+  void aTokenRefusedRightAfterItsFetch_isReplacedAndReplayedOnce(Path path) {
     wm.stubFor(get("/items/a").withHeader("Authorization", equalTo(bearer(1))).willReturn(aResponse().withStatus(401)));
     wm.stubFor(get("/items/a").withHeader("Authorization", equalTo(bearer(2))).willReturn(okJson("{\"id\":\"a\"}")));
     RemoteCore<TestApi> core = core();
 
-    assertThat(core.call(GET, tag -> core.api().get(tag, "a")).id).isEqualTo("a");
+    assertThat(core.call(GET, tag -> getA(core, path, tag)).id).isEqualTo("a");
     assertThat(source.fetches).hasValue(2);
     wm.verify(2, getRequestedFor(urlEqualTo("/items/a")));
   }
 
   /** What listeners and metrics see of a call: each HTTP attempt, the replay included, and each token fetch. */
-  @Test
-  void theCallContext_countsTheAttempts_theReplay_andTheTokenFetches() {
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(Path.class)
+  void theCallContext_countsTheAttempts_theReplay_andTheTokenFetches(Path path) {
     RestExecutorTest.stubSequence(wm, "GET", "/items/a", aResponse().withStatus(503), aResponse().withStatus(401),
         okJson("{\"id\":\"a\"}"));
     RemoteCore<TestApi> core = core(ImConfig.RETRY_MAX_ATTEMPTS, "3");
     CallContext call = CallContext.of(Cores.PROVIDER, "items.get", null);
 
     try (CallContext.Scope scope = call.enter()) {
-      assertThat(core.call(GET, tag -> core.api().get(tag, "a")).id).isEqualTo("a");
+      assertThat(core.call(GET, tag -> getA(core, path, tag)).id).isEqualTo("a");
     }
 
     wm.verify(3, getRequestedFor(urlEqualTo("/items/a")));
@@ -243,15 +254,16 @@ class BearerTokenAuthTest {
     assertThat(connectionsInUse()).isZero();
   }
 
-  @Test
-  void aFailedFirstFetch_failsTheCall_withoutARequest() {
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(Path.class)
+  void aFailedFirstFetch_failsTheCall_withoutARequest(Path path) {
     wm.stubFor(get("/items/a").willReturn(okJson("{\"id\":\"a\"}")));
     RemoteCore<TestApi> core = Cores.to(wm.baseUrl(), context)
         .tokens(() -> {
           throw new ProviderUnavailableException("token endpoint down");
         }).build();
 
-    assertThatThrownBy(() -> core.call(GET, tag -> core.api().get(tag, "a")))
+    assertThatThrownBy(() -> core.call(GET, tag -> getA(core, path, tag)))
         .isInstanceOf(ProviderUnavailableException.class)
         .hasMessageContaining("token endpoint down");
     wm.verify(0, getRequestedFor(urlEqualTo("/items/a")));

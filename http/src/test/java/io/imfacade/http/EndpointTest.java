@@ -194,4 +194,74 @@ class EndpointTest {
     assertThat(made.get(0).isExecuted()).isTrue();
     assertThatThrownBy(() -> made.get(0).execute()).isInstanceOf(IllegalStateException.class);
   }
+
+  /** Signs each request with a counter, as NetEase's signer signs with a fresh nonce, and counts its work. */
+  private static final class CountingSigner implements RequestAuth {
+    final java.util.concurrent.atomic.AtomicInteger signed = new java.util.concurrent.atomic.AtomicInteger();
+
+    @Override
+    public okhttp3.Request.Builder authorize(okhttp3.Request.Builder request) {
+      return request.header("CheckSum", "sum-" + signed.incrementAndGet());
+    }
+
+    @Override
+    public boolean isAuthorized(okhttp3.Request request) {
+      return request.header("CheckSum") != null;
+    }
+  }
+
+  /**
+   * A signing RequestAuth signs each attempt of an endpoint's call exactly once, while the endpoint
+   * builds the request (the chain finds it signed and does not copy it), and each retry afresh.
+   */
+  @Test
+  void aRequestAuth_signsEachAttemptOnce_whenTheEndpointBuildsIt() {
+    RestExecutorTest.stubSequence(wm, "GET", "/items/u1", aResponse().withStatus(503), okJson("{\"id\":\"u1\"}"));
+    CountingSigner signer = new CountingSigner();
+    RemoteCore<TestApi> core = Cores.to(wm.baseUrl() + "/", context).signer(signer).build();
+    Endpoint<TestApi.Item> items = core.endpoint("items/", TestApi.Item.class);
+
+    assertThat(core.call(GET, tag -> items.get(tag, "u1")).id).isEqualTo("u1");
+
+    assertThat(signer.signed).as("one signature per attempt, none added by the chain").hasValue(2);
+    assertThat(wm.findAll(anyRequestedFor(anyUrl()))).extracting(r -> r.getHeader("CheckSum"))
+        .containsExactly("sum-1", "sum-2");
+  }
+
+  /** The same signer on a Retrofit method: the chain signs each attempt, once. */
+  @Test
+  void aRequestAuth_signsEachAttemptOnce_inTheChain() {
+    RestExecutorTest.stubSequence(wm, "GET", "/items/u1", aResponse().withStatus(503), okJson("{\"id\":\"u1\"}"));
+    CountingSigner signer = new CountingSigner();
+    RemoteCore<TestApi> core = Cores.to(wm.baseUrl() + "/", context).signer(signer).build();
+
+    assertThat(core.call(GET, tag -> core.api().get(tag, "u1")).id).isEqualTo("u1");
+
+    assertThat(signer.signed).hasValue(2);
+    assertThat(wm.findAll(anyRequestedFor(anyUrl()))).extracting(r -> r.getHeader("CheckSum"))
+        .containsExactly("sum-1", "sum-2");
+  }
+
+  /** A signer that is only an interceptor still signs an endpoint's requests, in the chain. */
+  @Test
+  void aPlainSigningInterceptor_signsTheEndpointsRequestsInTheChain() {
+    wm.stubFor(any(anyUrl()).willReturn(okJson("{\"id\":\"u1\"}")));
+    RemoteCore<TestApi> core = Cores.to(wm.baseUrl() + "/", context)
+        .signer(chain -> chain.proceed(chain.request().newBuilder().header("CheckSum", "chain").build())).build();
+    Endpoint<TestApi.Item> items = core.endpoint("items/", TestApi.Item.class);
+
+    assertThat(core.call(GET, tag -> items.get(tag, "u1")).id).isEqualTo("u1");
+
+    assertThat(onlyRequest().getHeader("CheckSum")).isEqualTo("chain");
+  }
+
+  /** What a caller inspects before sending is the request without credentials, as with Retrofit. */
+  @Test
+  void theRequestOfACall_carriesNoCredentials() {
+    RemoteCore<TestApi> core = core(wm.baseUrl() + "/");
+    Endpoint<TestApi.Item> items = core.endpoint("items/", TestApi.Item.class);
+    retrofit2.Call<TestApi.Item> call = items.get(new CallTag(GET, 1, java.time.Instant.now().plusSeconds(5)), "u1");
+    assertThat(call.request().header("Authorization")).isNull();
+    assertThat(call.request().url().encodedPath()).isEqualTo("/items/u1");
+  }
 }

@@ -125,6 +125,9 @@ final class NeteaseErrorMapper implements ErrorMapper {
 
   @Override
   public Optional<ImException> fromSuccessBody(String provider, Operation operation, @Nullable Object body) {
+    if (body instanceof Wire.Envelope ok && Integer.valueOf(200).equals(ok.code())) {
+      return Optional.empty(); // the usual answer: nothing to build
+    }
     ErrorDetails.Builder details = ErrorDetails.builder().provider(provider).operation(operation.name()).httpStatus(200);
     if (!(body instanceof Wire.Envelope envelope)) {
       return Optional.of(new ProviderUnavailableException("empty answer from the vendor", details.build()));

@@ -1,6 +1,6 @@
 package io.imfacade.netease.internal;
 
-import java.io.IOException;
+import io.imfacade.http.RequestAuth;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -8,9 +8,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.function.Supplier;
-import okhttp3.Interceptor;
 import okhttp3.Request;
-import okhttp3.Response;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -18,14 +16,15 @@ import org.jspecify.annotations.Nullable;
  * (Unix seconds of the context clock) and {@code CheckSum}, the lower-case hex SHA-1 of {@code
  * appSecret + nonce + curTime} (netease-facts §9).
  *
- * <p>It is an OkHttp application interceptor, so it runs once per HTTP attempt: the executor builds
- * a new call for every attempt, and each gets its own nonce, time and checksum. A retry never
+ * <p>It is a {@link RequestAuth}, applied once per HTTP attempt (by the OkHttp chain, or by a prepared
+ * endpoint as it builds the request): the executor builds a new call for every attempt, and each
+ * gets its own nonce, time and checksum. A retry never
  * replays a checksum (which NetEase may refuse as a repeated request, code 431), and a retry after
  * a long wait is not refused for a stale {@code CurTime} (valid for five minutes).
  *
  * <p>The secret stays in this object; {@link #toString()} does not show it, and nothing here logs.
  */
-final class Signer implements Interceptor {
+final class Signer implements RequestAuth {
 
   static final String APP_KEY = "AppKey";
   static final String NONCE = "Nonce";
@@ -57,16 +56,23 @@ final class Signer implements Interceptor {
   }
 
   @Override
-  public Response intercept(Chain chain) throws IOException {
+  public Request.Builder authorize(Request.Builder request) {
     String nonce = nonces.get();
     String curTime = Long.toString(clock.instant().getEpochSecond());
-    Request signed = chain.request().newBuilder()
+    return request
         .header(APP_KEY, appKey)
         .header(NONCE, nonce)
         .header(CUR_TIME, curTime)
-        .header(CHECK_SUM, checkSum(appSecret, nonce, curTime))
-        .build();
-    return chain.proceed(signed);
+        .header(CHECK_SUM, checkSum(appSecret, nonce, curTime));
+  }
+
+  /**
+   * Whether {@code request} was signed for this attempt already (by a prepared endpoint). Every
+   * attempt is a new request, so a signature found here is never one of an earlier attempt.
+   */
+  @Override
+  public boolean isAuthorized(Request request) {
+    return request.header(CHECK_SUM) != null;
   }
 
   /** The lower-case hex SHA-1 of {@code appSecret + nonce + curTime} in UTF-8. */
