@@ -39,6 +39,8 @@ public final class FacadeOverheadProbe {
     }
     com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
     long self = Thread.currentThread().getId();
+    com.sun.management.OperatingSystemMXBean process =
+        (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     Scenario[] scenarios = Scenario.values();
     String[] names = {"facade", "hand"};
     try (LoopbackStub stub = LoopbackStub.start(scenarios)) {
@@ -52,8 +54,9 @@ public final class FacadeOverheadProbe {
       double[][][] wall = new double[scenarios.length][2][measured];
       double[][][] cpu = new double[scenarios.length][2][measured];
       double[][][] alloc = new double[scenarios.length][2][measured];
+      double[][][] all = new double[scenarios.length][2][measured];
       System.out.println("load before: " + FacadeOverheadRun.loadAverage());
-      System.out.println("round  scenario       call     calls  wall_us/call  caller_cpu_us/call  caller_alloc_B/call");
+      System.out.println("round  scenario       call     calls  wall_us/call  caller_cpu_us/call  client_cpu_us/call  caller_alloc_B/call");
       for (int round = 0; round < rounds; round++) {
         for (int s = 0; s < scenarios.length; s++) {
           for (int k = 0; k < 2; k++) {
@@ -63,6 +66,7 @@ public final class FacadeOverheadProbe {
             long w0 = System.nanoTime();
             long c0 = threads.getCurrentThreadCpuTime();
             long a0 = threads.getThreadAllocatedBytes(self);
+            long p0 = process.getProcessCpuTime();
             long n = 0;
             do {
               for (int i = 0; i < 16; i++) {
@@ -75,30 +79,34 @@ public final class FacadeOverheadProbe {
             double w = (System.nanoTime() - w0) / 1e3 / n;
             double cp = (threads.getCurrentThreadCpuTime() - c0) / 1e3 / n;
             double a = (threads.getThreadAllocatedBytes(self) - a0) / (double) n;
+            double pc = (process.getProcessCpuTime() - p0) / 1e3 / n;
             boolean warmUp = round < WARM_UP_ROUNDS;
             if (!warmUp) {
               wall[s][which][round - WARM_UP_ROUNDS] = w;
               cpu[s][which][round - WARM_UP_ROUNDS] = cp;
               alloc[s][which][round - WARM_UP_ROUNDS] = a;
+              all[s][which][round - WARM_UP_ROUNDS] = pc;
             }
-            System.out.printf(Locale.ROOT, "%5s  %-13s  %-6s  %7d  %12.1f  %18.1f  %19.0f%n",
-                warmUp ? "w" + (round + 1) : "" + (round + 1 - WARM_UP_ROUNDS), scenarios[s].key(), names[which], n, w, cp, a);
+            System.out.printf(Locale.ROOT, "%5s  %-13s  %-6s  %7d  %12.1f  %18.1f  %18.1f  %19.0f%n",
+                warmUp ? "w" + (round + 1) : "" + (round + 1 - WARM_UP_ROUNDS), scenarios[s].key(), names[which], n, w, cp, pc, a);
           }
         }
       }
       System.out.println("load after: " + FacadeOverheadRun.loadAverage());
       System.out.println();
-      System.out.println("| scenario | facade wall / caller CPU / allocation per call | hand-written wall / caller CPU / allocation | wall ratio | CPU difference | allocation ratio |");
-      System.out.println("|---|---|---|---|---|---|");
+      System.out.println("| scenario | facade wall / caller CPU / client CPU / allocation per call | hand-written wall / caller CPU / client CPU / allocation | wall ratio | caller CPU difference | client CPU difference | allocation ratio |");
+      System.out.println("|---|---|---|---|---|---|---|");
       for (int s = 0; s < scenarios.length; s++) {
         double fw = FacadeOverheadRun.median(wall[s][0]);
         double hw = FacadeOverheadRun.median(wall[s][1]);
         double fc = FacadeOverheadRun.median(cpu[s][0]);
         double hc = FacadeOverheadRun.median(cpu[s][1]);
+        double fp = FacadeOverheadRun.median(all[s][0]);
+        double hp = FacadeOverheadRun.median(all[s][1]);
         double fa = FacadeOverheadRun.median(alloc[s][0]);
         double ha = FacadeOverheadRun.median(alloc[s][1]);
-        System.out.printf(Locale.ROOT, "| %s | %.1f us / %.1f us / %.1f KB | %.1f us / %.1f us / %.1f KB | %.3f | %+.1f us | %.2f |%n",
-            scenarios[s].key(), fw, fc, fa / 1024, hw, hc, ha / 1024, fw / hw, fc - hc, fa / ha);
+        System.out.printf(Locale.ROOT, "| %s | %.1f us / %.1f us / %.1f us / %.1f KB | %.1f us / %.1f us / %.1f us / %.1f KB | %.3f | %+.1f us | %+.1f us | %.2f |%n",
+            scenarios[s].key(), fw, fc, fp, fa / 1024, hw, hc, hp, ha / 1024, fw / hw, fc - hc, fp - hp, fa / ha);
       }
       calls.forEach(ScenarioCalls::close);
     }
