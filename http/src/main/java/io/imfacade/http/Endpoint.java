@@ -191,10 +191,13 @@ public final class Endpoint<T> {
       return raw;
     }
 
-    /** The request before the chain (and before the credentials), as Retrofit's call answers it. */
+    /**
+     * The request before the chain (and before the credentials), as Retrofit's call answers it.
+     * Once executed, the prepared builder holds the credentials: the request is built anew then.
+     */
     @Override
-    public Request request() {
-      return prepared().build();
+    public synchronized Request request() {
+      return raw == null ? prepared().build() : newRequest().build();
     }
 
     private Request.Builder newRequest() {

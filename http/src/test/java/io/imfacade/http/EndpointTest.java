@@ -255,13 +255,20 @@ class EndpointTest {
     assertThat(onlyRequest().getHeader("CheckSum")).isEqualTo("chain");
   }
 
-  /** What a caller inspects before sending is the request without credentials, as with Retrofit. */
+  /** What a caller inspects of a call is the request without credentials, as with Retrofit, before and after it ran. */
   @Test
-  void theRequestOfACall_carriesNoCredentials() {
+  void theRequestOfACall_carriesNoCredentials() throws Exception {
+    wm.stubFor(any(anyUrl()).willReturn(okJson("{\"id\":\"u1\"}")));
     RemoteCore<TestApi> core = core(wm.baseUrl() + "/");
     Endpoint<TestApi.Item> items = core.endpoint("items/", TestApi.Item.class);
     retrofit2.Call<TestApi.Item> call = items.get(new CallTag(GET, 1, java.time.Instant.now().plusSeconds(5)), "u1");
     assertThat(call.request().header("Authorization")).isNull();
     assertThat(call.request().url().encodedPath()).isEqualTo("/items/u1");
+
+    assertThat(call.execute().body().id).isEqualTo("u1");
+
+    assertThat(onlyRequest().getHeader("Authorization")).startsWith("Bearer ");
+    assertThat(call.request().header("Authorization")).isNull();
+    assertThat(call.request().tag(CallTag.class)).isNotNull();
   }
 }
