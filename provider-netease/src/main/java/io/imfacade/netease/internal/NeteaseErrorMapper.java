@@ -137,7 +137,7 @@ final class NeteaseErrorMapper implements ErrorMapper {
       return Optional.of(new ProviderUnavailableException("answer without a code from the vendor",
           details.vendorMessage(blankToNull(envelope.desc())).build()));
     }
-    return code == 200 ? Optional.empty() : Optional.of(fromCode(code, envelope.desc(), details));
+    return Optional.of(fromCode(code, envelope.desc(), details)); // not 200: that returned above
   }
 
   /** The exception for a body code other than 200. */
