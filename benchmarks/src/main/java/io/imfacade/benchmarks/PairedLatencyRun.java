@@ -45,11 +45,15 @@ public final class PairedLatencyRun {
 
   private PairedLatencyRun() {}
 
-  /** One fork's figures of one scenario. */
-  private record Paired(double facadeP50, double handP50, double facadeP90, double handP90, double facadeAlloc,
+  /**
+   * One fork's figures of one scenario: each side's median µs per call (calls per second in the
+   * throughput mode, where the other figures are NaN), p90 and bytes per call.
+   */
+  private record Paired(double facade, double hand, double facadeP90, double handP90, double facadeAlloc,
       double handAlloc) {
-    double ratio() {
-      return facadeP50 / handP50;
+    /** The facade's cost relative to the hand-written call's: above 1 is slower, in either mode. */
+    double ratio(boolean throughput) {
+      return throughput ? hand / facade : facade / hand;
     }
   }
 
@@ -128,10 +132,10 @@ public final class PairedLatencyRun {
           results.computeIfAbsent(scenario, s -> new ArrayList<>()).add(p);
           if (throughput) {
             System.out.printf(Locale.ROOT, "fork %d  %-13s  facade %8.0f calls/s  hand-written %8.0f calls/s  ratio %.3f"
-                + "  (load before %s)%n", fork, scenario.key(), p.facadeP50, p.handP50, p.handP50 / p.facadeP50, load);
+                + "  (load before %s)%n", fork, scenario.key(), p.facade, p.hand, p.ratio(true), load);
           } else {
             System.out.printf(Locale.ROOT, "fork %d  %-13s  facade p50 %7.1f us  hand-written p50 %7.1f us  ratio %.3f"
-                + "  alloc %7.0f / %7.0f B/call  (load before %s)%n", fork, scenario.key(), p.facadeP50, p.handP50, p.ratio(),
+                + "  alloc %7.0f / %7.0f B/call  (load before %s)%n", fork, scenario.key(), p.facade, p.hand, p.ratio(false),
                 p.facadeAlloc, p.handAlloc, load);
           }
         }
@@ -146,12 +150,12 @@ public final class PairedLatencyRun {
           + " median of the per-fork paired ratios | per-fork ratios (min-max) |");
       System.out.println("|---|---|---|---|---|");
       results.forEach((scenario, forkResults) -> {
-        double[] ratios = forkResults.stream().mapToDouble(p -> p.handP50 / p.facadeP50).toArray();
+        double[] ratios = forkResults.stream().mapToDouble(p -> p.ratio(true)).toArray();
         double[] sorted = ratios.clone();
         Arrays.sort(sorted);
         System.out.printf(Locale.ROOT, "| %s | %.0f | %.0f | **%.3f** | %.3f-%.3f |%n", scenario.key(),
-            FacadeOverheadRun.median(forkResults.stream().mapToDouble(Paired::facadeP50).toArray()),
-            FacadeOverheadRun.median(forkResults.stream().mapToDouble(Paired::handP50).toArray()),
+            FacadeOverheadRun.median(forkResults.stream().mapToDouble(Paired::facade).toArray()),
+            FacadeOverheadRun.median(forkResults.stream().mapToDouble(Paired::hand).toArray()),
             FacadeOverheadRun.median(ratios), sorted[0], sorted[sorted.length - 1]);
       });
       return;
@@ -160,14 +164,14 @@ public final class PairedLatencyRun {
         + " | per-fork ratios (min-max) | facade B/call | hand-written B/call | allocation ratio |");
     System.out.println("|---|---|---|---|---|---|---|---|");
     results.forEach((scenario, forkResults) -> {
-      double[] ratios = forkResults.stream().mapToDouble(Paired::ratio).toArray();
+      double[] ratios = forkResults.stream().mapToDouble(p -> p.ratio(false)).toArray();
       double[] sorted = ratios.clone();
       Arrays.sort(sorted);
       double facadeAlloc = FacadeOverheadRun.median(forkResults.stream().mapToDouble(Paired::facadeAlloc).toArray());
       double handAlloc = FacadeOverheadRun.median(forkResults.stream().mapToDouble(Paired::handAlloc).toArray());
       System.out.printf(Locale.ROOT, "| %s | %.1f us | %.1f us | **%.3f** | %.3f-%.3f | %.0f | %.0f | %.2f |%n",
-          scenario.key(), FacadeOverheadRun.median(forkResults.stream().mapToDouble(Paired::facadeP50).toArray()),
-          FacadeOverheadRun.median(forkResults.stream().mapToDouble(Paired::handP50).toArray()),
+          scenario.key(), FacadeOverheadRun.median(forkResults.stream().mapToDouble(Paired::facade).toArray()),
+          FacadeOverheadRun.median(forkResults.stream().mapToDouble(Paired::hand).toArray()),
           FacadeOverheadRun.median(ratios), sorted[0], sorted[sorted.length - 1], facadeAlloc, handAlloc,
           facadeAlloc / handAlloc);
     });
