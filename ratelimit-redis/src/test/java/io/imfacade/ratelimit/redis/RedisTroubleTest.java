@@ -147,15 +147,22 @@ class RedisTroubleTest {
             return null;
           }));
         }
-        Thread.sleep(500);
+        // Each phase in which Redis answers lasts until every thread has ended a few more permits
+        // in it. The freeze and the death last a fixed time on purpose: longer than the limiter
+        // needs to confirm that Redis is away (its probe, 0.6 s), so every way of waiting is met.
+        Runnable permitsFlow = () -> {
+          long before = granted.sum() + refused.sum();
+          Await.until(() -> granted.sum() + refused.sum() >= before + 3 * 8, Duration.ofSeconds(20));
+        };
+        permitsFlow.run();
         REDIS.server().freeze();
         Thread.sleep(1200);
         REDIS.server().resume();
-        Thread.sleep(600);
+        permitsFlow.run();
         REDIS.server().kill();
         Thread.sleep(800);
         REDIS.server().restart();
-        Thread.sleep(1000);
+        permitsFlow.run();
         running.set(false);
         for (Future<?> f : threads) {
           f.get(10, TimeUnit.SECONDS);
