@@ -50,7 +50,7 @@ public final class HttpClients {
    * credentials, and an {@link Authenticator} for a 401, either may be absent), the redacting
    * debug logging of {@code provider} on the wire, and the 8 KB cap on error bodies.
    *
-   * <p>No OkHttp call timeout is set: {@link RestExecutor} gives each attempt what is left of the
+   * <p>No OkHttp call timeout is set: {@link RestExecutor} cancels an attempt still running at the
    * call deadline. OkHttp's own silent retry on connection failures is off: the executor retries,
    * knowing whether the operation may be repeated.
    */

@@ -25,7 +25,6 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import okhttp3.Headers;
 import okhttp3.MediaType;
@@ -84,6 +83,7 @@ public final class RestExecutor {
   private final Redactor redactor;
   private final Clock clock;
   private final Sleeper sleeper;
+  private final DeadlineWatch deadlines;
 
   private RestExecutor(Builder b) {
     this.provider = b.provider;
@@ -93,6 +93,7 @@ public final class RestExecutor {
     this.redactor = b.redactor;
     this.clock = b.clock;
     this.sleeper = b.sleeper;
+    this.deadlines = b.deadlines;
   }
 
   /** A builder. */
@@ -173,13 +174,21 @@ public final class RestExecutor {
       throw last != null ? last : deadlineExceeded(operation, null, null);
     }
     try {
-      // Creates the request: Retrofit refuses bad arguments here, such as a "." or ".." path id.
-      call.timeout().timeout(remainingNanos, TimeUnit.NANOSECONDS);
+      // Asking for the timeout creates the request (not the OkHttp timeout, which is not used: see
+      // DeadlineWatch): Retrofit refuses bad arguments here, such as a "." or ".." path id.
+      call.timeout();
     } catch (IllegalArgumentException e) {
       throw new InvalidRequestException("request refused before sending: " + redactor.redact(e.getMessage()),
           null, details(operation).build(), null);
     }
     CallContext.recordAttempt();
+    try (DeadlineWatch.Watched watch = deadlines.watch(call, System.nanoTime() + remainingNanos)) {
+      return exchange(operation, call, watch, tag.deadline(), last);
+    }
+  }
+
+  private <T> Outcome<T> exchange(Operation operation, Call<T> call, DeadlineWatch.Watched watch, Instant deadline,
+      ImException last) {
     try {
       Response<T> response = call.execute();
       if (response.isSuccessful()) {
@@ -201,7 +210,12 @@ public final class RestExecutor {
           "unreadable response body (" + e.getClass().getSimpleName() + where + ")",
           details(operation).retryable(false).build()), Retry.NEVER, null);
     } catch (IOException e) {
-      return ioFailure(operation, e, tag.deadline(), last);
+      if (watch.expired()) {
+        InterruptedIOException timeout = new InterruptedIOException("timeout: the call deadline passed");
+        timeout.initCause(e);
+        throw deadlineExceeded(operation, timeout, last);
+      }
+      return ioFailure(operation, e, deadline, last);
     } catch (IllegalArgumentException e) {
       throw new InvalidRequestException("request refused before sending: " + redactor.redact(e.getMessage()),
           null, details(operation).build(), null);
@@ -244,7 +258,7 @@ public final class RestExecutor {
     }
     boolean socketTimeout = e instanceof SocketTimeoutException;
     if ((e instanceof InterruptedIOException && !socketTimeout) || !clock.instant().isBefore(deadline)) {
-      throw deadlineExceeded(operation, e, last); // OkHttp's call timeout, set to what was left
+      throw deadlineExceeded(operation, e, last); // a call timeout of the app's own OkHttpClient, or too late anyway
     }
     String what = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + redactor.redact(e.getMessage()));
     if (isConnectFailure(e)) {
@@ -396,6 +410,7 @@ public final class RestExecutor {
     private Redactor redactor = Redactor.none();
     private Clock clock = Clock.systemUTC();
     private Sleeper sleeper = Sleeper.SYSTEM;
+    private DeadlineWatch deadlines = DeadlineWatch.SHARED;
 
     private Builder() {}
 
@@ -438,6 +453,12 @@ public final class RestExecutor {
     /** How waits are taken; tests pass a sleeper that moves a fake clock. */
     Builder sleeper(Sleeper sleeper) {
       this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+      return this;
+    }
+
+    /** What cancels a request at the call deadline; tests pass one of their own. */
+    Builder deadlines(DeadlineWatch deadlines) {
+      this.deadlines = Objects.requireNonNull(deadlines, "deadlines");
       return this;
     }
 

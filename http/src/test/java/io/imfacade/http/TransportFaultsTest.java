@@ -16,6 +16,7 @@ import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.imfacade.ImConfig;
 import io.imfacade.error.ProviderUnavailableException;
+import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -103,6 +104,7 @@ class TransportFaultsTest {
           .isInstanceOfSatisfying(ProviderUnavailableException.class, e -> {
             assertThat(e.getMessage()).contains("call deadline of 400 ms");
             assertThat(e.isRetryable()).isTrue();
+            assertThat(e).cause().isInstanceOf(InterruptedIOException.class);
           }));
       wm.verify(1, getRequestedFor(urlEqualTo("/items/a")));
       assertThat(rig.connectionsInUse()).isZero();

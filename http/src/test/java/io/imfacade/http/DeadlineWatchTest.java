@@ -1,0 +1,112 @@
+package io.imfacade.http;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.imfacade.ImConfig;
+import io.imfacade.spi.ProviderContext;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import retrofit2.Call;
+
+/** Real Retrofit calls against a server that answers late, watched by a watch of the test's own. */
+class DeadlineWatchTest {
+
+  private static final long DEADLINE_MS = 200;
+  private static final long LATE_ANSWER_MS = 3_000;
+
+  @RegisterExtension
+  static WireMockExtension wm = WireMockExtension.newInstance()
+      .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
+      .build();
+
+  private final DeadlineWatch watch = new DeadlineWatch(Duration.ofMillis(5), Duration.ofMillis(100),
+      DaemonThreads.factory("test-deadlines-"));
+  private ProviderContext context;
+  private TestApi api;
+
+  @BeforeEach
+  void setUp() {
+    wm.stubFor(get("/items/slow").willReturn(aResponse().withFixedDelay((int) LATE_ANSWER_MS).withBody("{\"id\":\"slow\"}")));
+    wm.stubFor(get("/items/fast").willReturn(aResponse().withBody("{\"id\":\"fast\"}")));
+    context = ProviderContext.create();
+    HttpSettings settings = HttpSettings.from(ImConfig.of(Map.of(ImConfig.PROVIDER, "testvendor",
+        ImConfig.HTTP_READ_TIMEOUT_MS, "10000")), 1000);
+    api = HttpClients.retrofit(wm.baseUrl() + "/",
+        HttpClients.forClient(HttpClients.shared(context), "testvendor", settings, null, null)).create(TestApi.class);
+  }
+
+  @AfterEach
+  void tearDown() {
+    context.close();
+  }
+
+  @Test
+  void aCallStillRunningAtItsDeadline_isCancelled_andTheEntrySaysItExpired() {
+    Call<TestApi.Item> call = api.get(null, "slow");
+    long start = System.nanoTime();
+    try (DeadlineWatch.Watched entry = watch.watch(call, start + TimeUnit.MILLISECONDS.toNanos(DEADLINE_MS))) {
+      assertThatThrownBy(call::execute).isInstanceOf(IOException.class);
+      long tookMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+      assertThat(tookMs).isGreaterThanOrEqualTo(DEADLINE_MS).isLessThan(LATE_ANSWER_MS);
+      assertThat(entry.expired()).isTrue();
+      assertThat(call.isCanceled()).isTrue();
+    }
+  }
+
+  @Test
+  void aCallClosedBeforeItsDeadline_isLeftAlone() throws IOException {
+    Call<TestApi.Item> call = api.get(null, "fast");
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(50);
+    DeadlineWatch.Watched entry = watch.watch(call, deadline);
+    try (entry) {
+      assertThat(call.execute().body().id).isEqualTo("fast");
+    }
+    // Another call keeps the thread sweeping past the first one's deadline.
+    Call<TestApi.Item> later = api.get(null, "slow");
+    try (DeadlineWatch.Watched other = watch.watch(later, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(DEADLINE_MS))) {
+      assertThatThrownBy(later::execute).isInstanceOf(IOException.class);
+      assertThat(other.expired()).isTrue();
+    }
+    assertThat(System.nanoTime() - deadline).isPositive();
+    assertThat(entry.expired()).isFalse();
+    assertThat(call.isCanceled()).isFalse();
+  }
+
+  @Test
+  void theThreadEndsWhenIdle_andTheNextCallStartsOneAgain() throws IOException {
+    Call<TestApi.Item> first = api.get(null, "fast");
+    try (DeadlineWatch.Watched entry = watch.watch(first, System.nanoTime() + TimeUnit.SECONDS.toNanos(10))) {
+      assertThat(watch.isRunning()).isTrue();
+      first.execute();
+    }
+    awaitTrue(() -> !watch.isRunning(), Duration.ofSeconds(10));
+
+    Call<TestApi.Item> second = api.get(null, "slow");
+    try (DeadlineWatch.Watched entry = watch.watch(second, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(DEADLINE_MS))) {
+      assertThat(watch.isRunning()).isTrue();
+      assertThatThrownBy(second::execute).isInstanceOf(IOException.class);
+      assertThat(entry.expired()).isTrue();
+    }
+  }
+
+  private static void awaitTrue(BooleanSupplier condition, Duration within) {
+    long end = System.nanoTime() + within.toNanos();
+    while (!condition.getAsBoolean()) {
+      assertThat(System.nanoTime()).as("waited %s", within).isLessThan(end);
+      Thread.onSpinWait();
+      Thread.yield();
+    }
+  }
+}
