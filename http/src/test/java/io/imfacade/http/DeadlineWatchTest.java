@@ -11,7 +11,12 @@ import io.imfacade.ImConfig;
 import io.imfacade.spi.ProviderContext;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
@@ -68,14 +73,15 @@ class DeadlineWatchTest {
   @Test
   void aCallClosedBeforeItsDeadline_isLeftAlone() throws IOException {
     Call<TestApi.Item> call = api.get(null, "fast");
-    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(50);
+    // Far enough for a first call on a busy machine: the watch would cancel it even while it connects.
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(500);
     DeadlineWatch.Watched entry = watch.watch(call, deadline);
     try (entry) {
       assertThat(call.execute().body().id).isEqualTo("fast");
     }
     // Another call keeps the thread sweeping past the first one's deadline.
     Call<TestApi.Item> later = api.get(null, "slow");
-    try (DeadlineWatch.Watched other = watch.watch(later, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(DEADLINE_MS))) {
+    try (DeadlineWatch.Watched other = watch.watch(later, deadline + TimeUnit.MILLISECONDS.toNanos(100))) {
       assertThatThrownBy(later::execute).isInstanceOf(IOException.class);
       assertThat(other.expired()).isTrue();
     }
@@ -98,6 +104,42 @@ class DeadlineWatchTest {
       assertThat(watch.isRunning()).isTrue();
       assertThatThrownBy(second::execute).isInstanceOf(IOException.class);
       assertThat(entry.expired()).isTrue();
+    }
+  }
+
+  @Test
+  void manyThreadsAtOnce_onlyTheCallsPastTheirDeadlineAreCancelled() throws Exception {
+    int threads = 8;
+    int fastCallsEach = 25;
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      List<Future<int[]>> results = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        results.add(pool.submit(() -> {
+          int[] cancelled = new int[2]; // [fast calls cancelled, slow calls cancelled]
+          for (int i = 0; i <= fastCallsEach; i++) {
+            boolean slow = i == fastCallsEach / 2;
+            Call<TestApi.Item> call = api.get(null, slow ? "slow" : "fast");
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(slow ? DEADLINE_MS : 10_000);
+            try (DeadlineWatch.Watched entry = watch.watch(call, deadline)) {
+              try {
+                call.execute();
+              } catch (IOException e) {
+                // counted below through the entry
+              }
+              if (entry.expired()) {
+                cancelled[slow ? 1 : 0]++;
+              }
+            }
+          }
+          return cancelled;
+        }));
+      }
+      for (Future<int[]> result : results) {
+        assertThat(result.get(30, TimeUnit.SECONDS)).containsExactly(0, 1);
+      }
+    } finally {
+      pool.shutdownNow();
     }
   }
 
