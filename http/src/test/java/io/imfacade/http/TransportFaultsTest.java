@@ -17,6 +17,8 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.imfacade.ImConfig;
 import io.imfacade.error.ProviderUnavailableException;
 import java.io.InterruptedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -125,6 +127,28 @@ class TransportFaultsTest {
           .isInstanceOf(ProviderUnavailableException.class));
 
       assertThat(wm.countRequestsMatching(getRequestedFor(urlEqualTo("/items/a")).build()).getCount()).isBetween(1, 2);
+      assertThat(rig.connectionsInUse()).isZero();
+    }
+  }
+
+  @Test
+  void theCallDeadline_cutsAConnectionThatHangsBeforeTheRequest() throws Exception {
+    // A server that accepts TCP and never answers the TLS handshake: the request never leaves.
+    try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        Rig rig = Rig.to("https://127.0.0.1:" + silent.getLocalPort())
+            .set(ImConfig.HTTP_CONNECT_TIMEOUT_MS, "10000")
+            .set(ImConfig.HTTP_READ_TIMEOUT_MS, "10000")
+            .set(ImConfig.HTTP_CALL_TIMEOUT_MS, "400")
+            .set(ImConfig.RETRY_MAX_ATTEMPTS, "10")
+            .build()) {
+      long start = System.nanoTime();
+      assertTimeoutPreemptively(NO_HANG, () -> assertThatThrownBy(
+          () -> rig.executor.execute(Operation.idempotent("items.get"), tag -> rig.api.get(tag, "a")))
+          .isInstanceOfSatisfying(ProviderUnavailableException.class, e -> {
+            assertThat(e.getMessage()).contains("call deadline of 400 ms");
+            assertThat(e).cause().isInstanceOf(InterruptedIOException.class);
+          }));
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
       assertThat(rig.connectionsInUse()).isZero();
     }
   }
