@@ -62,19 +62,29 @@ final class DeadlineWatch {
   }
 
   private void watchWhileBusy() {
-    long lastBusy = System.nanoTime();
-    while (true) {
-      LockSupport.parkNanos(this, tickNanos);
-      long now = System.nanoTime();
-      if (sweep(now)) {
-        lastBusy = now;
-      } else if (now - lastBusy >= idleNanos) {
-        running.set(false);
-        // A call that joined after the sweep may have seen the flag still set and started no
-        // thread: this one carries on for it, unless a new thread has already taken over.
-        if (watched.isEmpty() || !running.compareAndSet(false, true)) {
-          return;
+    boolean handedOver = false;
+    try {
+      long lastBusy = System.nanoTime();
+      while (true) {
+        Thread.interrupted(); // nobody may stop the watch; a kept interrupt would make parkNanos spin
+        LockSupport.parkNanos(this, tickNanos);
+        long now = System.nanoTime();
+        if (sweep(now)) {
+          lastBusy = now;
+        } else if (now - lastBusy >= idleNanos) {
+          running.set(false);
+          handedOver = true;
+          // A call that joined after the sweep may have seen the flag still set and started no
+          // thread: this one carries on for it, unless a new thread has already taken over.
+          if (watched.isEmpty() || !running.compareAndSet(false, true)) {
+            return;
+          }
+          handedOver = false;
         }
+      }
+    } finally {
+      if (!handedOver) {
+        running.set(false); // ended by an Error: the next call starts a new thread
       }
     }
   }

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -36,13 +37,17 @@ class DeadlineWatchTest {
       .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
       .build();
 
-  private final DeadlineWatch watch = new DeadlineWatch(Duration.ofMillis(5), Duration.ofMillis(100),
-      DaemonThreads.factory("test-deadlines-"));
+  private final List<Thread> watchThreads = new CopyOnWriteArrayList<>();
+  private final DeadlineWatch watch = new DeadlineWatch(Duration.ofMillis(5), Duration.ofMillis(100), runnable -> {
+    Thread thread = DaemonThreads.factory("test-deadlines-").newThread(runnable);
+    watchThreads.add(thread);
+    return thread;
+  });
   private ProviderContext context;
   private TestApi api;
 
   @BeforeEach
-  void setUp() {
+  void setUp() throws IOException {
     wm.stubFor(get("/items/slow").willReturn(aResponse().withFixedDelay((int) LATE_ANSWER_MS).withBody("{\"id\":\"slow\"}")));
     wm.stubFor(get("/items/fast").willReturn(aResponse().withBody("{\"id\":\"fast\"}")));
     context = ProviderContext.create();
@@ -50,6 +55,8 @@ class DeadlineWatchTest {
         ImConfig.HTTP_READ_TIMEOUT_MS, "10000")), 1000);
     api = HttpClients.retrofit(wm.baseUrl() + "/",
         HttpClients.forClient(HttpClients.shared(context), "testvendor", settings, null, null)).create(TestApi.class);
+    // Unwatched: the JVM's first call loads classes and connects, which can take longer than a deadline here.
+    api.get(null, "fast").execute();
   }
 
   @AfterEach
@@ -73,7 +80,6 @@ class DeadlineWatchTest {
   @Test
   void aCallClosedBeforeItsDeadline_isLeftAlone() throws IOException {
     Call<TestApi.Item> call = api.get(null, "fast");
-    // Far enough for a first call on a busy machine: the watch would cancel it even while it connects.
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(500);
     DeadlineWatch.Watched entry = watch.watch(call, deadline);
     try (entry) {
@@ -105,6 +111,19 @@ class DeadlineWatchTest {
       assertThatThrownBy(second::execute).isInstanceOf(IOException.class);
       assertThat(entry.expired()).isTrue();
     }
+  }
+
+  @Test
+  void anInterruptOfTheWatchThread_doesNotStopTheWatch() {
+    Call<TestApi.Item> call = api.get(null, "slow");
+    try (DeadlineWatch.Watched entry = watch.watch(call, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(DEADLINE_MS))) {
+      assertThat(watchThreads).hasSize(1);
+      watchThreads.get(0).interrupt();
+      assertThatThrownBy(call::execute).isInstanceOf(IOException.class);
+      assertThat(entry.expired()).isTrue();
+    }
+    assertThat(watchThreads).hasSize(1);
+    assertThat(watchThreads.get(0).isAlive()).isTrue();
   }
 
   @Test
