@@ -94,8 +94,11 @@ final class DeadlineWatch {
     boolean busy = false;
     for (Iterator<Watched> it = watched.iterator(); it.hasNext(); ) {
       Watched entry = it.next();
-      if (entry.closed || entry.expireIfDue(now)) {
+      if (entry.closed) {
         it.remove();
+      } else if (entry.isDue(now)) {
+        it.remove(); // first: a cancel that throws an Error must not meet the next thread again
+        entry.expire();
       } else {
         busy = true;
       }
@@ -126,17 +129,17 @@ final class DeadlineWatch {
       closed = true;
     }
 
-    private boolean expireIfDue(long now) {
-      if (now - deadlineNanoTime < 0) {
-        return false;
-      }
+    private boolean isDue(long now) {
+      return now - deadlineNanoTime >= 0;
+    }
+
+    private void expire() {
       expired = true; // before the cancel, so that the failure it causes is read as the deadline
       try {
         call.cancel();
       } catch (RuntimeException e) {
         // A call that cannot be cancelled ends by its socket timeouts; the watch must go on.
       }
-      return true;
     }
   }
 }

@@ -10,6 +10,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.imfacade.ImConfig;
 import io.imfacade.spi.ProviderContext;
 import java.io.IOException;
+import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -124,6 +125,24 @@ class DeadlineWatchTest {
     }
     assertThat(watchThreads).hasSize(1);
     assertThat(watchThreads.get(0).isAlive()).isTrue();
+  }
+
+  @Test
+  void anErrorThatEndsTheWatchThread_doesNotStopTheWatchForGood() {
+    Call<?> broken = (Call<?>) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Call.class},
+        (proxy, method, args) -> {
+          throw new AssertionError("cancel failed with an Error");
+        });
+    watch.watch(broken, System.nanoTime());
+    awaitTrue(() -> !watch.isRunning(), Duration.ofSeconds(10));
+    assertThat(watchThreads).hasSize(1);
+
+    Call<TestApi.Item> call = api.get(null, "slow");
+    try (DeadlineWatch.Watched entry = watch.watch(call, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(DEADLINE_MS))) {
+      assertThatThrownBy(call::execute).isInstanceOf(IOException.class);
+      assertThat(entry.expired()).isTrue();
+    }
+    assertThat(watchThreads).hasSize(2);
   }
 
   @Test
