@@ -51,7 +51,12 @@ final class DeadlineWatch {
     Watched entry = new Watched(call, deadlineNanoTime);
     watched.add(entry);
     if (!running.get() && running.compareAndSet(false, true)) {
-      threads.newThread(this::watchWhileBusy).start();
+      try {
+        threads.newThread(this::watchWhileBusy).start();
+      } catch (RuntimeException | Error e) {
+        running.set(false); // no thread (out of native threads): the next call tries again
+        throw e;
+      }
     }
     return entry;
   }
