@@ -12,6 +12,7 @@ import java.util.EnumMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.ToDoubleFunction;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -150,13 +151,9 @@ public final class PairedLatencyRun {
           + " median of the per-fork paired ratios | per-fork ratios (min-max) |");
       System.out.println("|---|---|---|---|---|");
       results.forEach((scenario, forkResults) -> {
-        double[] ratios = forkResults.stream().mapToDouble(p -> p.ratio(true)).toArray();
-        double[] sorted = ratios.clone();
-        Arrays.sort(sorted);
+        Summary sum = Summary.of(forkResults, true);
         System.out.printf(Locale.ROOT, "| %s | %.0f | %.0f | **%.3f** | %.3f-%.3f |%n", scenario.key(),
-            FacadeOverheadRun.median(forkResults.stream().mapToDouble(Paired::facade).toArray()),
-            FacadeOverheadRun.median(forkResults.stream().mapToDouble(Paired::hand).toArray()),
-            FacadeOverheadRun.median(ratios), sorted[0], sorted[sorted.length - 1]);
+            sum.facade(), sum.hand(), sum.ratio(), sum.minRatio(), sum.maxRatio());
       });
       return;
     }
@@ -164,17 +161,26 @@ public final class PairedLatencyRun {
         + " | per-fork ratios (min-max) | facade B/call | hand-written B/call | allocation ratio |");
     System.out.println("|---|---|---|---|---|---|---|---|");
     results.forEach((scenario, forkResults) -> {
-      double[] ratios = forkResults.stream().mapToDouble(p -> p.ratio(false)).toArray();
-      double[] sorted = ratios.clone();
-      Arrays.sort(sorted);
-      double facadeAlloc = FacadeOverheadRun.median(forkResults.stream().mapToDouble(Paired::facadeAlloc).toArray());
-      double handAlloc = FacadeOverheadRun.median(forkResults.stream().mapToDouble(Paired::handAlloc).toArray());
+      Summary sum = Summary.of(forkResults, false);
+      double facadeAlloc = median(forkResults, Paired::facadeAlloc);
+      double handAlloc = median(forkResults, Paired::handAlloc);
       System.out.printf(Locale.ROOT, "| %s | %.1f us | %.1f us | **%.3f** | %.3f-%.3f | %.0f | %.0f | %.2f |%n",
-          scenario.key(), FacadeOverheadRun.median(forkResults.stream().mapToDouble(Paired::facade).toArray()),
-          FacadeOverheadRun.median(forkResults.stream().mapToDouble(Paired::hand).toArray()),
-          FacadeOverheadRun.median(ratios), sorted[0], sorted[sorted.length - 1], facadeAlloc, handAlloc,
+          scenario.key(), sum.facade(), sum.hand(), sum.ratio(), sum.minRatio(), sum.maxRatio(), facadeAlloc, handAlloc,
           facadeAlloc / handAlloc);
     });
+  }
+
+  private static double median(List<Paired> forks, ToDoubleFunction<Paired> figure) {
+    return FacadeOverheadRun.median(forks.stream().mapToDouble(figure).toArray());
+  }
+
+  /** A scenario over the forks: the medians of both sides and of the per-fork ratios, and their spread. */
+  private record Summary(double facade, double hand, double ratio, double minRatio, double maxRatio) {
+    static Summary of(List<Paired> forks, boolean throughput) {
+      double[] ratios = forks.stream().mapToDouble(p -> p.ratio(throughput)).sorted().toArray();
+      return new Summary(median(forks, Paired::facade), median(forks, Paired::hand), FacadeOverheadRun.median(ratios),
+          ratios[0], ratios[ratios.length - 1]);
+    }
   }
 
   /** A fork: every scenario in turn, warm-up then paired measurement; one RESULT line each. */
